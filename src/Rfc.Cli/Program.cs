@@ -1,0 +1,3 @@
+using Rfc.Cli;
+
+return await RfcApp.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,31 @@
+using Rfc.Transport;
+
+namespace Rfc.Http;
+
+/// <summary>Settings shared by both transports, so that both behave the same.</summary>
+public sealed record HttpTransportOptions
+{
+    /// <summary>The default for <see cref="ConnectTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The default for <see cref="ReadTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultReadTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long name resolution plus TCP connect (and the TLS handshake) may take.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = DefaultConnectTimeout;
+
+    /// <summary>How long to wait for the next bytes from the server before giving up.</summary>
+    public TimeSpan ReadTimeout { get; init; } = DefaultReadTimeout;
+
+    /// <summary>A PEM or DER certificate file trusted in addition to the system store (<c>RFC_CA_FILE</c>).</summary>
+    public string? CaFile { get; init; }
+
+    /// <summary>Where <c>--trace</c> lines go, or null.</summary>
+    public ITraceSink? Trace { get; init; }
+
+    /// <summary>The <c>User-Agent</c> header value.</summary>
+    public string UserAgent { get; init; } = "rfc/" + (typeof(HttpTransportOptions).Assembly.GetName().Version?.ToString(3) ?? "0");
+
+    /// <summary>Environment lookup for proxy variables; defaults to the process environment.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+}

@@ -1,0 +1,11 @@
+namespace Rfc.Transport;
+
+/// <summary>
+/// Receives one line per layer as a request goes down the stack and the response comes back
+/// (<c>--trace</c>). Implementations must be thread-safe: Happy Eyeballs traces from several attempts.
+/// </summary>
+public interface ITraceSink
+{
+    /// <summary>Records that <paramref name="layer"/> did or saw <paramref name="message"/>.</summary>
+    void Trace(FetchLayer layer, string message);
+}
