@@ -1,8 +1,69 @@
+using System.CommandLine;
+using System.Text;
+using Rfc.Cli.Commands;
+
 namespace Rfc.Cli;
 
-/// <summary>The command-line application.</summary>
+/// <summary>
+/// The command-line application: builds the command tree, runs it, and is the one place that turns
+/// failures into a single line on stderr and a documented <see cref="ExitCode"/>.
+/// </summary>
 public static class RfcApp
 {
-    /// <summary>Runs rfc in the real console.</summary>
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(args.Length);
+    /// <summary>Runs rfc against the real console; Ctrl+C cancels (a second Ctrl+C exits at once).</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using CancellationTokenSource interrupt = new();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            if (interrupt.IsCancellationRequested)
+            {
+                return; // The second Ctrl+C: let the runtime end the process.
+            }
+
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+
+        using Stream stdout = Console.OpenStandardOutput();
+        CliContext context = new(stdout, Console.Error, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+        return await RunAsync(args, context, interrupt.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs rfc with <paramref name="args"/>, writing to <paramref name="stdout"/> and <paramref name="stderr"/>.</summary>
+    public static Task<int> RunAsync(string[] args, Stream stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        RunAsync(args, new CliContext(stdout, stderr, StdoutIsTerminal: false, Environment.GetEnvironmentVariable), cancellationToken);
+
+    /// <summary>Runs rfc in <paramref name="context"/>; returns the exit code. Never throws for bad input.</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(context);
+        using StreamWriter output = new(context.Stdout, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 4096, leaveOpen: true);
+        GlobalOptions globals = new();
+        try
+        {
+            RootCommand root = CommandTree.Build(globals, context);
+            ParseResult parse = root.Parse(NumberArguments.Normalize(args));
+            if (parse.Errors.Count > 0)
+            {
+                throw new CliUsageException(parse.Errors[0].Message);
+            }
+
+            InvocationConfiguration invocation = new()
+            {
+                Output = output,
+                Error = context.Stderr,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            };
+            int code = await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return code;
+        }
+        catch (Exception e)
+        {
+            return (int)ErrorReporter.Report(e, context.Stderr, verbose: GlobalOptions.VerboseRequested(args), cancellationToken);
+        }
+    }
 }

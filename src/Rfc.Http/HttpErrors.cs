@@ -1,0 +1,34 @@
+using System.Globalization;
+using Rfc.Transport;
+
+namespace Rfc.Http;
+
+/// <summary>
+/// The wording of HTTP-layer failures, in one place so both transports say the same thing for the same
+/// failure (a parity test holds them to it).
+/// </summary>
+public static class HttpErrors
+{
+    /// <summary><c>host:port</c> as written in messages: IPv6 in brackets, the port always shown.</summary>
+    public static string Authority(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        string host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host : uri.IdnHost;
+        return string.Create(CultureInfo.InvariantCulture, $"{host}:{uri.Port}");
+    }
+
+    /// <summary>A duration as people say it: <c>30 s</c>, <c>0.5 s</c>.</summary>
+    public static string Seconds(TimeSpan duration) => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.###} s");
+
+    /// <summary>The body ended before the framing said it would (RFC 9112 §8: an incomplete message).</summary>
+    public static FetchException BodyIncomplete(Uri uri, Exception? inner = null) =>
+        new(FetchLayer.Http, $"{Authority(uri)} closed the connection before the body was complete (the document would be cut short)", inner);
+
+    /// <summary>The response could not be parsed as HTTP/1.x.</summary>
+    public static FetchException InvalidResponse(Uri uri, string detail, Exception? inner = null) =>
+        new(FetchLayer.Http, $"invalid HTTP response from {Authority(uri)} ({detail})", inner);
+
+    /// <summary>The server closed the connection without sending a response.</summary>
+    public static FetchException NoResponse(Uri uri, Exception? inner = null) =>
+        new(FetchLayer.Http, $"{Authority(uri)} closed the connection without sending a response", inner);
+}
