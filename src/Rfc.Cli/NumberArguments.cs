@@ -10,8 +10,7 @@ internal static partial class NumberArguments
     public const string Missing = "must supply an RFC number as the first argument, e.g. `rfc 2324`";
 
     /// <summary>
-    /// Joins the two-word form (<c>rfc RFC 2324</c>) into one argument and turns a negative number, which
-    /// the parser would take for an option, into a clear usage error.
+    /// Joins the two-word form (<c>rfc RFC 2324</c>) into one argument.
     /// </summary>
     public static string[] Normalize(string[] args)
     {
@@ -23,11 +22,6 @@ internal static partial class NumberArguments
             {
                 result.AddRange(args[i..]);
                 break;
-            }
-
-            if (NegativeNumber().IsMatch(arg))
-            {
-                throw new CliUsageException($"{Missing} ('{arg}' is not one)");
             }
 
             if (string.Equals(arg, "rfc", StringComparison.OrdinalIgnoreCase) && i + 1 < args.Length && RfcNumber.TryParse(args[i + 1], out _))
@@ -63,6 +57,22 @@ internal static partial class NumberArguments
         }
 
         return numbers;
+    }
+
+    /// <summary>
+    /// A negative number (<c>rfc -5</c>) reaches the parser as an unknown option; say what is really wrong.
+    /// </summary>
+    public static CliUsageException? FromUnmatched(IReadOnlyList<string> unmatched)
+    {
+        foreach (string token in unmatched)
+        {
+            if (NegativeNumber().IsMatch(token))
+            {
+                return new CliUsageException($"{Missing} ('{token}' is not one)");
+            }
+        }
+
+        return null;
     }
 
     [GeneratedRegex(@"^-\d+$")]

@@ -47,7 +47,7 @@ public static class RfcApp
             ParseResult parse = root.Parse(NumberArguments.Normalize(args));
             if (parse.Errors.Count > 0)
             {
-                throw new CliUsageException(parse.Errors[0].Message);
+                throw NumberArguments.FromUnmatched(parse.UnmatchedTokens) ?? new CliUsageException(parse.Errors[0].Message);
             }
 
             InvocationConfiguration invocation = new()
