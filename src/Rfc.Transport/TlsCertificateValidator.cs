@@ -34,7 +34,7 @@ public sealed class TlsCertificateValidator
     /// <summary>The trust anchors added to the system store (empty for the system store alone).</summary>
     public X509Certificate2Collection ExtraTrust => _extraTrust;
 
-    /// <summary>A validator for the system store alone.</summary>
+    /// <summary>A new validator for the system store alone (new each time: <see cref="LastRejection"/> is per validator).</summary>
     public static TlsCertificateValidator SystemOnly => new([]);
 
     /// <summary>
