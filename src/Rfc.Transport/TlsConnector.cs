@@ -1,0 +1,116 @@
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Rfc.Transport;
+
+/// <summary>
+/// The TLS client handshake over an open connection: SNI, ALPN <c>http/1.1</c>, and certificate
+/// validation by <see cref="TlsCertificateValidator"/> (system store plus an optional CA file).
+/// </summary>
+public static class TlsConnector
+{
+    /// <summary>
+    /// Performs the TLS handshake with <paramref name="host"/> over <paramref name="inner"/>.
+    /// </summary>
+    /// <param name="inner">The connected stream (usually a <see cref="System.Net.Sockets.NetworkStream"/>); owned by the result.</param>
+    /// <param name="host">The server's name, or an IP literal (brackets allowed): no SNI is sent for a literal (RFC 6066 §3) and it is checked against the certificate's IP address SANs.</param>
+    /// <param name="caFile">A PEM or DER file of CA certificates trusted in addition to the system store, or null.</param>
+    /// <param name="timeout">How long the handshake may take.</param>
+    /// <param name="trace">Receives the protocol version, cipher suite, certificate and ALPN result, or null.</param>
+    /// <param name="cancellationToken">The caller's token; cancelling it throws <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The authenticated stream; disposing it disposes <paramref name="inner"/>.</returns>
+    /// <exception cref="FetchException">
+    /// <see cref="FetchLayer.Tls"/>: the certificate was rejected (the message says why), the
+    /// handshake failed, the CA file is unusable, or the timeout expired (<see cref="FetchException.IsTimeout"/>).
+    /// </exception>
+    public static Task<SslStream> AuthenticateAsync(
+        Stream inner, string host, string? caFile, TimeSpan timeout, ITraceSink? trace, CancellationToken cancellationToken) =>
+        AuthenticateAsync(inner, host, TlsCertificateValidator.Create(caFile), timeout, trace, cancellationToken);
+
+    /// <summary>
+    /// Performs the TLS handshake with <paramref name="host"/> over <paramref name="inner"/>, trusting
+    /// what <paramref name="validator"/> trusts (load the CA file once and reuse it across connections).
+    /// </summary>
+    /// <inheritdoc cref="AuthenticateAsync(Stream, string, string?, TimeSpan, ITraceSink?, CancellationToken)"/>
+    public static async Task<SslStream> AuthenticateAsync(
+        Stream inner, string host, TlsCertificateValidator validator, TimeSpan timeout, ITraceSink? trace, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        ArgumentNullException.ThrowIfNull(validator);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // A validator of our own per handshake, so the reason for a rejection is this connection's.
+        var connectionValidator = new TlsCertificateValidator(validator.ExtraTrust);
+        SslClientAuthenticationOptions options = connectionValidator.CreateSslOptions(host);
+        string displayHost = HostText.Host(host);
+
+        var ssl = new SslStream(inner, leaveInnerStreamOpen: false);
+        using var handshakeTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        handshakeTimeout.CancelAfter(timeout);
+        try
+        {
+            await ssl.AuthenticateAsClientAsync(options, handshakeTimeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            throw new FetchException(
+                FetchLayer.Tls,
+                $"TLS handshake with {displayHost} timed out after {HostText.Seconds(timeout)}",
+                new TimeoutException(null, e))
+            { IsTimeout = true };
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException or System.ComponentModel.Win32Exception)
+        {
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            string reason = connectionValidator.LastRejection ?? HandshakeProblem(e);
+            throw new FetchException(FetchLayer.Tls, $"TLS handshake with {displayHost} failed: {reason}", e);
+        }
+        catch
+        {
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        if (trace is not null)
+        {
+            Trace(ssl, trace);
+        }
+
+        return ssl;
+    }
+
+    private static string HandshakeProblem(Exception e) => e switch
+    {
+        // The peer closed or reset the connection mid-handshake: often a server that does not speak TLS
+        // on this port, or one that rejected our protocol versions.
+        IOException { InnerException: System.Net.Sockets.SocketException s } =>
+            $"connection lost during handshake ({SocketErrors.Name(s.SocketErrorCode)})",
+        IOException => $"connection closed during handshake ({e.Message.TrimEnd('.')})",
+        _ => $"protocol error ({(e.InnerException ?? e).Message.TrimEnd('.')})",
+    };
+
+    private static void Trace(SslStream ssl, ITraceSink trace)
+    {
+        string alpn = ssl.NegotiatedApplicationProtocol == default
+            ? "none (server did not choose; assuming http/1.1)"
+            : ssl.NegotiatedApplicationProtocol.ToString();
+        trace.Trace(FetchLayer.Tls, $"{ProtocolName(ssl.SslProtocol)} with {ssl.NegotiatedCipherSuite}, ALPN {alpn}");
+        if (ssl.RemoteCertificate is X509Certificate certificate)
+        {
+            using X509Certificate2 certificate2 = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+            trace.Trace(
+                FetchLayer.Tls,
+                $"certificate {certificate2.Subject}, issued by {certificate2.Issuer}, valid until {certificate2.NotAfter.ToUniversalTime():yyyy-MM-dd}");
+        }
+    }
+
+    private static string ProtocolName(SslProtocols protocol) => protocol switch
+    {
+        SslProtocols.Tls13 => "TLSv1.3",
+        SslProtocols.Tls12 => "TLSv1.2",
+        _ => protocol.ToString(),
+    };
+}
