@@ -75,7 +75,7 @@ internal sealed class GlobalOptions
             ReadTimeout = Seconds(parse.GetValue(Timeout), HttpTransportOptions.DefaultReadTimeout, "--timeout"),
             ConnectTimeout = Seconds(parse.GetValue(ConnectTimeout), HttpTransportOptions.DefaultConnectTimeout, "--connect-timeout"),
             CaFile = parse.GetValue(CaFile) ?? context.Env("RFC_CA_FILE"),
-            Trace = parse.GetValue(Trace) ? new StderrTraceSink(context.Stderr) : null,
+            Trace = parse.GetValue(Trace) ? new TextWriterTraceSink(context.Stderr) : null,
             Environment = context.Environment,
         };
         if (http.CaFile is not null && !File.Exists(http.CaFile))
@@ -99,29 +99,5 @@ internal sealed class GlobalOptions
         }
 
         return TimeSpan.FromSeconds(value.Value);
-    }
-
-    /// <summary>Writes trace lines to stderr with the layer in a column and the time since the start.</summary>
-    private sealed class StderrTraceSink(TextWriter stderr) : ITraceSink
-    {
-        private readonly long _start = System.Diagnostics.Stopwatch.GetTimestamp();
-        private readonly Lock _lock = new();
-
-        public void Trace(FetchLayer layer, string message)
-        {
-            double ms = System.Diagnostics.Stopwatch.GetElapsedTime(_start).TotalMilliseconds;
-            string name = layer switch
-            {
-                FetchLayer.NameResolution => "dns",
-                FetchLayer.Tcp => "tcp",
-                FetchLayer.Tls => "tls",
-                FetchLayer.Http => "http",
-                _ => "doc",
-            };
-            lock (_lock)
-            {
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"* {ms,8:0.0} ms  {name,-4}  {message}"));
-            }
-        }
     }
 }

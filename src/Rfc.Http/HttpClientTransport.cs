@@ -9,25 +9,39 @@ namespace Rfc.Http;
 /// <summary>
 /// The high-level transport: the platform's <see cref="HttpClient"/> (SocketsHttpHandler). Automatic
 /// redirects and decompression are off, because <see cref="RedirectingClient"/> and
-/// <see cref="ContentDecoding"/> do that above the transport for both transports alike.
+/// <see cref="ContentDecoding"/> do that above the transport for both transports alike. The handler's
+/// hooks take the rest from the transport layer, so both transports resolve, connect (Happy Eyeballs),
+/// trust certificates and choose proxies the same way and fail with the same words:
+/// <see cref="SocketsHttpHandler.ConnectCallback"/> is <see cref="TcpConnector"/>, the certificate
+/// check is <see cref="TlsCertificateValidator"/>, the proxy is <see cref="ProxySettings"/>.
 /// </summary>
 public sealed class HttpClientTransport : IHttpTransport
 {
     private readonly HttpClient _client;
     private readonly HttpTransportOptions _options;
+    private readonly ProxySettings _proxies;
+    private readonly TlsCertificateValidator _validator;
 
     /// <summary>Creates the transport with <paramref name="options"/>.</summary>
     public HttpClientTransport(HttpTransportOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _proxies = ProxySettings.FromEnvironment(options.Environment);
+        _validator = TlsCertificateValidator.Create(options.CaFile);
         SocketsHttpHandler handler = new()
         {
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
-            ConnectTimeout = options.ConnectTimeout,
+            // The connect callback enforces the connect timeout with the transport layer's wording; the
+            // handler's own limit is only a backstop that also bounds the TLS handshake.
+            ConnectTimeout = options.ConnectTimeout * 2,
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+            Proxy = _proxies.AsWebProxy(),
+            UseProxy = true,
+            SslOptions = _validator.CreateSslOptions(null),
+            ConnectCallback = ConnectAsync,
         };
         _client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -57,7 +71,12 @@ public sealed class HttpClientTransport : IHttpTransport
             message.Headers.IfModifiedSince = since;
         }
 
-        _options.Trace?.Trace(FetchLayer.Http, $"{request.Method} {uri.PathAndQuery} HTTP/1.1 (Host: {uri.Authority}) via HttpClient");
+        // The handler quietly connects directly when the proxy lookup throws; ask first so a bad proxy
+        // variable is an error here exactly as in the socket transport.
+        Uri? proxy = _proxies.GetProxy(uri);
+        _options.Trace?.Trace(FetchLayer.Http, proxy is null
+            ? $"{request.Method} {uri.PathAndQuery} HTTP/1.1 (Host: {uri.Authority}) via HttpClient"
+            : $"{request.Method} {uri} HTTP/1.1 via HttpClient through proxy {proxy.Authority}");
 
         HttpResponseMessage response;
         using (CancellationTokenSource deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -76,7 +95,7 @@ public sealed class HttpClientTransport : IHttpTransport
             }
             catch (HttpRequestException e)
             {
-                throw Translate(e, uri, _options.ConnectTimeout);
+                throw Translate(e, uri, _validator.LastRejection);
             }
         }
 
@@ -125,33 +144,35 @@ public sealed class HttpClientTransport : IHttpTransport
     private static FetchException ConnectTimeout(Uri uri, Exception inner) =>
         new(FetchLayer.Tcp, $"connecting to {HttpErrors.Authority(uri)} timed out", inner) { IsTimeout = true };
 
-    /// <summary>The platform already knows the failing layer; we only translate it into ours.</summary>
-    internal static FetchException Translate(HttpRequestException e, Uri uri, TimeSpan connectTimeout)
+    /// <summary>Connects through the transport layer: the same resolution, Happy Eyeballs and errors as the socket transport.</summary>
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
-        SocketException? socket = Find<SocketException>(e);
+        Socket socket = await TcpConnector.Default.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, _options.ConnectTimeout, _options.Trace, cancellationToken).ConfigureAwait(false);
+        return new NetworkStream(socket, ownsSocket: true);
+    }
+
+    /// <summary>
+    /// The platform already knows the failing layer; we only translate it into ours. Failures of the
+    /// connect callback are the transport layer's own <see cref="FetchException"/>, passed through as they are.
+    /// </summary>
+    internal static FetchException Translate(HttpRequestException e, Uri uri, string? tlsRejection)
+    {
+        if (Find<FetchException>(e) is { } fromTransport)
+        {
+            return fromTransport;
+        }
+
         string authority = HttpErrors.Authority(uri);
+        string host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host : uri.IdnHost;
         return e.HttpRequestError switch
         {
-            HttpRequestError.NameResolutionError => new FetchException(FetchLayer.NameResolution, $"cannot resolve host '{uri.IdnHost}' ({Describe(socket)})", e) { SocketError = socket?.SocketErrorCode },
-            HttpRequestError.ConnectionError when socket is not null => new FetchException(FetchLayer.Tcp, TcpMessage(socket.SocketErrorCode, authority, connectTimeout), e) { SocketError = socket.SocketErrorCode, IsTimeout = socket.SocketErrorCode == SocketError.TimedOut },
-            HttpRequestError.ConnectionError => new FetchException(FetchLayer.Tcp, $"cannot connect to {authority} ({e.Message})", e),
-            HttpRequestError.SecureConnectionError => new FetchException(FetchLayer.Tls, $"TLS handshake with {authority} failed ({Find<AuthenticationException>(e)?.Message ?? e.Message})", e),
+            HttpRequestError.SecureConnectionError => new FetchException(FetchLayer.Tls, $"TLS handshake with {host} failed: {tlsRejection ?? Find<AuthenticationException>(e)?.Message ?? e.Message}", e),
             HttpRequestError.ProxyTunnelError => new FetchException(FetchLayer.Http, $"the proxy refused to open a tunnel to {authority} ({e.Message})", e),
             HttpRequestError.ResponseEnded => HttpErrors.NoResponse(uri, e),
+            HttpRequestError.ConnectionError when Find<SocketException>(e) is { } socket => new FetchException(FetchLayer.Tcp, $"connection to {authority} failed ({SocketErrors.Name(socket.SocketErrorCode)})", e) { SocketError = socket.SocketErrorCode },
             _ => HttpErrors.InvalidResponse(uri, e.Message, e),
         };
     }
-
-    /// <summary>The wording of a failed TCP connect, shared with the socket transport.</summary>
-    public static string TcpMessage(SocketError error, string authority, TimeSpan connectTimeout) => error switch
-    {
-        SocketError.ConnectionRefused => $"connection refused by {authority} ({SocketErrors.Name(error)})",
-        SocketError.TimedOut => $"connecting to {authority} timed out after {HttpErrors.Seconds(connectTimeout)} ({SocketErrors.Name(error)})",
-        _ => $"cannot connect to {authority} ({SocketErrors.Name(error)})",
-    };
-
-    private static string Describe(SocketException? socket) =>
-        socket is null ? "unknown error" : $"{socket.Message}; {SocketErrors.Name(socket.SocketErrorCode)}";
 
     private static T? Find<T>(Exception e)
         where T : Exception
