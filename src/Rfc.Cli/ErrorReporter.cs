@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rfc.Storage;
 using Rfc.Transport;
 
 namespace Rfc.Cli;
@@ -42,7 +43,8 @@ internal static class ErrorReporter
     public static (ExitCode Code, string Message) Classify(Exception error) => error switch
     {
         CliUsageException or InvalidSourceException => (ExitCode.Usage, error.Message),
-        FetchException { Layer: FetchLayer.Document, StatusCode: 404 or 410 } => (ExitCode.NotFound, error.Message),
+        FetchException { IsNotFound: true } => (ExitCode.NotFound, error.Message),
+        StoreException => (ExitCode.Local, error.Message),
         FetchException { IsNetworkFailure: true } => (ExitCode.Network, error.Message),
         FetchException => (ExitCode.Protocol, error.Message),
         UnauthorizedAccessException or IOException => (ExitCode.Local, $"{error.Message} (check the path and its permissions)"),

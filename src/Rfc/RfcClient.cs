@@ -1,12 +1,17 @@
+using System.Globalization;
 using Rfc.Documents;
+using Rfc.Documents.Text;
 using Rfc.Http;
+using Rfc.Storage;
 using Rfc.Transport;
 
 namespace Rfc;
 
 /// <summary>
-/// The library's front door: fetches RFCs from a <see cref="DocumentSource"/> over the chosen transport,
-/// with redirects handled above the transport. A non-200 answer is never returned as a document.
+/// The library's front door: reads RFCs from the local store and fetches them from a
+/// <see cref="DocumentSource"/> over the chosen transport, with redirects handled above the transport.
+/// A non-200 answer is never returned or stored as a document. The store is opened on first use only,
+/// and the network stack is created only when a request is needed.
 /// </summary>
 public sealed class RfcClient : IAsyncDisposable
 {
@@ -17,33 +22,61 @@ public sealed class RfcClient : IAsyncDisposable
     public const int MaxDocumentBytes = 64 * 1024 * 1024;
 
     private readonly RfcClientOptions _options;
-    private readonly RedirectingClient _client;
+    private RedirectingClient? _client;
+    private RfcStore? _store;
 
-    /// <summary>Creates a client; throws <see cref="ArgumentException"/> for an unknown transport name.</summary>
+    /// <summary>Creates a client; nothing is opened or connected until it is needed.</summary>
     public RfcClient(RfcClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _client = new RedirectingClient(Transports.Create(options.Transport, options.Http), options.Http.Trace);
     }
 
     /// <summary>Where documents come from.</summary>
     public DocumentSource Source => _options.Source;
 
+    /// <summary>The store, opened on first use; null when the client keeps nothing.</summary>
+    public RfcStore? Store => _store ??= _options.StoreDirectory is { } directory ? RfcStore.Open(directory) : null;
+
+    /// <summary>Fetches RFC <paramref name="number"/> (no store involved).</summary>
+    public Task<RfcDocument> GetAsync(RfcNumber number, CancellationToken cancellationToken) => GetAsync(number, ReadMode.Default, cancellationToken);
+
     /// <summary>
-    /// Fetches RFC <paramref name="number"/>. Throws <see cref="FetchException"/>: layer
-    /// <see cref="FetchLayer.Document"/> with status 404 when the source has no such RFC, and the failing
-    /// layer for everything else.
+    /// Gets RFC <paramref name="number"/>: from the store when it holds it (unless
+    /// <paramref name="mode"/> says refresh), otherwise from the source, storing what arrives. Throws
+    /// <see cref="FetchException"/> (<see cref="FetchException.IsNotFound"/> when there is no such RFC
+    /// there) or <see cref="StoreException"/>.
     /// </summary>
-    public async Task<RfcDocument> GetAsync(RfcNumber number, CancellationToken cancellationToken)
+    public async Task<RfcDocument> GetAsync(RfcNumber number, ReadMode mode, CancellationToken cancellationToken)
     {
+        StoredDocument? stored = Store?.GetDocument(number);
+        if (stored is not null && mode != ReadMode.Refresh)
+        {
+            _options.Http.Trace?.Trace(FetchLayer.Document, $"RFC {number}: {stored.Content.Length} bytes from the store ({Store!.DatabasePath})");
+            return new RfcDocument(number, stored.Content, SourceOf(stored), DocumentOrigin.Store);
+        }
+
+        if (mode == ReadMode.Offline)
+        {
+            throw new FetchException(FetchLayer.Document, $"RFC {number} is not in the local store and --offline forbids fetching it (run without --offline to fetch it)") { IsNotFound = true };
+        }
+
         Uri uri = _options.Source.Resolve(number);
-        FetchResponse response = await _client.SendAsync(new FetchRequest(uri), cancellationToken).ConfigureAwait(false);
+        FetchRequest request = new(uri) { IfNoneMatch = stored?.ETag, IfModifiedSince = stored is { ETag: null } ? stored.LastModified : null };
+        _client ??= new RedirectingClient(Transports.Create(_options.Transport, _options.Http), _options.Http.Trace);
+        FetchResponse response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         await using (response.ConfigureAwait(false))
         {
+            if (response.StatusCode == 304 && stored is not null)
+            {
+                Store!.MarkRevalidated(number, DateTimeOffset.UtcNow);
+                _options.Http.Trace?.Trace(FetchLayer.Document, $"RFC {number}: unchanged (304), {stored.Content.Length} bytes from the store");
+                return new RfcDocument(number, stored.Content, SourceOf(stored), DocumentOrigin.Revalidated);
+            }
+
             if (response.StatusCode is 404 or 410)
             {
-                throw new FetchException(FetchLayer.Document, $"RFC {number} was not found at {response.Uri} (HTTP {response.Status})") { StatusCode = response.StatusCode };
+                throw new FetchException(FetchLayer.Document, $"RFC {number} was not found at {response.Uri} (HTTP {response.Status})") { StatusCode = response.StatusCode, IsNotFound = true };
             }
 
             if (response.StatusCode != 200)
@@ -53,12 +86,32 @@ public sealed class RfcClient : IAsyncDisposable
 
             byte[] content = await ReadAllAsync(response, cancellationToken).ConfigureAwait(false);
             _options.Http.Trace?.Trace(FetchLayer.Document, $"RFC {number}: {content.Length} bytes from {response.Uri}");
+            Store?.PutDocument(
+                new StoredDocument(number, content, response.Header("ETag"), LastModified(response), DateTimeOffset.UtcNow, RfcStore.Hash(content), response.Uri.ToString()),
+                RfcTextDecoder.Decode(content));
             return new RfcDocument(number, content, response.Uri);
         }
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _client.Transport.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is not null)
+        {
+            await _client.Transport.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_store is not null)
+        {
+            await _store.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static Uri SourceOf(StoredDocument stored) =>
+        stored.Source is not null && Uri.TryCreate(stored.Source, UriKind.Absolute, out Uri? uri) ? uri : new Uri("file:///rfc-store/");
+
+    private static DateTimeOffset? LastModified(FetchResponse response) =>
+        response.Header("Last-Modified") is { } text && DateTimeOffset.TryParseExact(text, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset value) ? value : null;
 
     private static async Task<byte[]> ReadAllAsync(FetchResponse response, CancellationToken cancellationToken)
     {

@@ -6,4 +6,18 @@ namespace Rfc;
 /// <param name="Number">The RFC's number.</param>
 /// <param name="Content">The document's bytes.</param>
 /// <param name="Source">The URL the bytes came from, after redirects.</param>
-public sealed record RfcDocument(RfcNumber Number, ReadOnlyMemory<byte> Content, Uri Source);
+/// <param name="Origin">Whether the bytes came from the network or the store.</param>
+public sealed record RfcDocument(RfcNumber Number, ReadOnlyMemory<byte> Content, Uri Source, DocumentOrigin Origin = DocumentOrigin.Network);
+
+/// <summary>Where a document's bytes came from in this run.</summary>
+public enum DocumentOrigin
+{
+    /// <summary>Fetched now.</summary>
+    Network,
+
+    /// <summary>Read from the store without a request.</summary>
+    Store,
+
+    /// <summary>Read from the store after the server confirmed it unchanged (HTTP 304).</summary>
+    Revalidated,
+}

@@ -19,6 +19,12 @@ public static class CliRunner
 
     public static async Task<CliResult> RunCancellableAsync(string[] args, IReadOnlyDictionary<string, string> environment, bool terminal, CancellationToken cancellationToken)
     {
+        // Every run gets its own empty store unless the test shares one on purpose.
+        if (!environment.ContainsKey("RFC_HOME"))
+        {
+            environment = new Dictionary<string, string>(environment) { ["RFC_HOME"] = Directory.CreateTempSubdirectory("rfc-home-").FullName };
+        }
+
         using MemoryStream stdout = new();
         using StringWriter stderr = new() { NewLine = "\n" };
         CliContext context = new(stdout, stderr, terminal, name => environment.GetValueOrDefault(name));

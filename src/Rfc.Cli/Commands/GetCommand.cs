@@ -14,17 +14,31 @@ internal static class GetCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         Option<bool> noPager = new("--no-pager") { Description = "Write straight to stdout even on a terminal" };
+        Option<bool> refresh = new("--refresh") { Description = "Revalidate a stored copy with the server (If-None-Match / If-Modified-Since)" };
+        Option<bool> offline = new("--offline") { Description = "Never use the network: print from the local store or fail" };
         root.Arguments.Add(numbers);
         root.Options.Add(noPager);
-        root.SetAction((parse, cancellationToken) => RunAsync(NumberArguments.Parse(parse.GetValue(numbers)), globals.ClientOptions(parse, context), parse.GetValue(noPager), context, cancellationToken));
+        root.Options.Add(refresh);
+        root.Options.Add(offline);
+        root.SetAction((parse, cancellationToken) =>
+        {
+            IReadOnlyList<RfcNumber> parsed = NumberArguments.Parse(parse.GetValue(numbers));
+            if (parse.GetValue(refresh) && parse.GetValue(offline))
+            {
+                throw new CliUsageException("--refresh needs the network and --offline forbids it; choose one");
+            }
+
+            ReadMode mode = parse.GetValue(offline) ? ReadMode.Offline : parse.GetValue(refresh) ? ReadMode.Refresh : ReadMode.Default;
+            return RunAsync(parsed, globals.ClientOptions(parse, context), mode, parse.GetValue(noPager), context, cancellationToken);
+        });
     }
 
-    private static async Task<int> RunAsync(IReadOnlyList<RfcNumber> numbers, RfcClientOptions options, bool noPager, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IReadOnlyList<RfcNumber> numbers, RfcClientOptions options, ReadMode mode, bool noPager, CliContext context, CancellationToken cancellationToken)
     {
         await using RfcClient client = new(options);
 
-        // Fetch the first document before starting a pager, so an error is a plain line on stderr.
-        RfcDocument first = await client.GetAsync(numbers[0], cancellationToken).ConfigureAwait(false);
+        // Get the first document before starting a pager, so an error is a plain line on stderr.
+        RfcDocument first = await client.GetAsync(numbers[0], mode, cancellationToken).ConfigureAwait(false);
         string? pagerCommand = context.StdoutIsTerminal && !noPager ? Pager.Command(context) : null;
         Pager? pager = pagerCommand is null ? null : Pager.TryStart(pagerCommand, context);
         Stream output = pager?.Input ?? context.Stdout;
@@ -37,7 +51,7 @@ internal static class GetCommand
 
             for (int i = 1; i < numbers.Count; i++)
             {
-                RfcDocument next = await client.GetAsync(numbers[i], cancellationToken).ConfigureAwait(false);
+                RfcDocument next = await client.GetAsync(numbers[i], mode, cancellationToken).ConfigureAwait(false);
                 if (!await TryWriteAsync(output, next, cancellationToken).ConfigureAwait(false))
                 {
                     break;
