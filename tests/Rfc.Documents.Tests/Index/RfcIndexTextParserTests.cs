@@ -108,6 +108,34 @@ public sealed class RfcIndexTextParserTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(64)]
+    public async Task ParseAsync_YieldsSameEntries_WhenStreamArrivesInSmallReads(int chunk)
+    {
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(PaddedIndex);
+        var entries = new List<RfcIndexEntry>();
+
+        await foreach (RfcIndexEntry entry in RfcIndexTextParser.ParseAsync(new TrickleStream(bytes, chunk), TestContext.Current.CancellationToken))
+        {
+            entries.Add(entry);
+        }
+
+        List<RfcIndexEntry> expected = await ParseAsync(PaddedIndex);
+        Assert.Equal(expected.Select(e => (e.Number, e.Title, e.Date)), entries.Select(e => (e.Number, e.Title, e.Date)));
+    }
+
+    [Fact]
+    public async Task ParseAsync_ReadsLastEntry_WhenFileHasNoFinalNewline()
+    {
+        List<RfcIndexEntry> entries = await ParseAsync("0001 Host Software. S. Crocker. April 1969.\n\n0002 Host software. B. Duvall. April\n     1969.");
+
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(new RfcDate(1969, 4), entries[1].Date);
+        Assert.Equal(["B. Duvall"], entries[1].Authors.Select(a => a.Name));
+    }
+
+    [Theory]
     [InlineData("9110 HTTP Semantics. R. Fielding, Ed., M. Nottingham, Ed., J. Reschke, Ed.. June 2022. (Status: INTERNET STANDARD)",
         "HTTP Semantics", "R. Fielding, Ed.|M. Nottingham, Ed.|J. Reschke, Ed.")]
     [InlineData("2616 Hypertext Transfer Protocol -- HTTP/1.1. R. Fielding, T. Berners-Lee. June 1999.",
