@@ -253,4 +253,26 @@ public sealed class RfcIndexTextParserTests
         Assert.True(entries.Single(e => e.Number.Value == 14).NotIssued);
         Assert.Equal(["PDF"], entries.Single(e => e.Number.Value == 8).Formats);
     }
+
+    [Fact]
+    public async Task ParseAsync_IgnoresBannersAndTrailingSpaces_WhenReadingRealLatestIndex()
+    {
+        string path = Corpus.IndexPathOrSkip("rfc-index-latest.txt");
+        var entries = new List<RfcIndexEntry>();
+        await using (FileStream stream = File.OpenRead(path))
+        {
+            await foreach (RfcIndexEntry entry in RfcIndexTextParser.ParseAsync(stream, TestContext.Current.CancellationToken))
+            {
+                entries.Add(entry);
+            }
+        }
+
+        // The staged copy was last updated 20 May 2026 and holds 9956 to 9991 (17 entries).
+        Assert.Equal(17, entries.Count);
+        Assert.Equal(9956, entries[0].Number.Value);
+        Assert.Equal(9991, entries[^1].Number.Value);
+        Assert.Equal("10.17487/RFC9991", entries[^1].Doi);
+        Assert.Equal(["RFC7489"], entries[^1].Obsoletes.Select(d => d.ToString()));
+        Assert.Equal("Domain-Based Message Authentication, Reporting, and Conformance (DMARC) Failure Reporting", entries[^1].Title);
+    }
 }
