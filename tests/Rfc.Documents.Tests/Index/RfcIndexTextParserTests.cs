@@ -108,6 +108,34 @@ public sealed class RfcIndexTextParserTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(64)]
+    public async Task ParseAsync_YieldsSameEntries_WhenStreamArrivesInSmallReads(int chunk)
+    {
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(PaddedIndex);
+        var entries = new List<RfcIndexEntry>();
+
+        await foreach (RfcIndexEntry entry in RfcIndexTextParser.ParseAsync(new TrickleStream(bytes, chunk), TestContext.Current.CancellationToken))
+        {
+            entries.Add(entry);
+        }
+
+        List<RfcIndexEntry> expected = await ParseAsync(PaddedIndex);
+        Assert.Equal(expected.Select(e => (e.Number, e.Title, e.Date)), entries.Select(e => (e.Number, e.Title, e.Date)));
+    }
+
+    [Fact]
+    public async Task ParseAsync_ReadsLastEntry_WhenFileHasNoFinalNewline()
+    {
+        List<RfcIndexEntry> entries = await ParseAsync("0001 Host Software. S. Crocker. April 1969.\n\n0002 Host software. B. Duvall. April\n     1969.");
+
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(new RfcDate(1969, 4), entries[1].Date);
+        Assert.Equal(["B. Duvall"], entries[1].Authors.Select(a => a.Name));
+    }
+
+    [Theory]
     [InlineData("9110 HTTP Semantics. R. Fielding, Ed., M. Nottingham, Ed., J. Reschke, Ed.. June 2022. (Status: INTERNET STANDARD)",
         "HTTP Semantics", "R. Fielding, Ed.|M. Nottingham, Ed.|J. Reschke, Ed.")]
     [InlineData("2616 Hypertext Transfer Protocol -- HTTP/1.1. R. Fielding, T. Berners-Lee. June 1999.",
@@ -224,5 +252,27 @@ public sealed class RfcIndexTextParserTests
         Assert.DoesNotContain(entries, e => e.Number.Value == 10000);
         Assert.True(entries.Single(e => e.Number.Value == 14).NotIssued);
         Assert.Equal(["PDF"], entries.Single(e => e.Number.Value == 8).Formats);
+    }
+
+    [Fact]
+    public async Task ParseAsync_IgnoresBannersAndTrailingSpaces_WhenReadingRealLatestIndex()
+    {
+        string path = Corpus.IndexPathOrSkip("rfc-index-latest.txt");
+        var entries = new List<RfcIndexEntry>();
+        await using (FileStream stream = File.OpenRead(path))
+        {
+            await foreach (RfcIndexEntry entry in RfcIndexTextParser.ParseAsync(stream, TestContext.Current.CancellationToken))
+            {
+                entries.Add(entry);
+            }
+        }
+
+        // The staged copy was last updated 20 May 2026 and holds 9956 to 9991 (17 entries).
+        Assert.Equal(17, entries.Count);
+        Assert.Equal(9956, entries[0].Number.Value);
+        Assert.Equal(9991, entries[^1].Number.Value);
+        Assert.Equal("10.17487/RFC9991", entries[^1].Doi);
+        Assert.Equal(["RFC7489"], entries[^1].Obsoletes.Select(d => d.ToString()));
+        Assert.Equal("Domain-Based Message Authentication, Reporting, and Conformance (DMARC) Failure Reporting", entries[^1].Title);
     }
 }

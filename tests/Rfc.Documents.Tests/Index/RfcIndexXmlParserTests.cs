@@ -321,6 +321,24 @@ public sealed class RfcIndexXmlParserTests
         Assert.Null(entry.PublicationStatus);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public async Task ParseAsync_YieldsSameEntries_WhenStreamArrivesInSmallReads(int chunk)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(CurrentIndex);
+        var records = new List<IndexRecord>();
+
+        await foreach (IndexRecord record in RfcIndexXmlParser.ParseAsync(new TrickleStream(bytes, chunk), TestContext.Current.CancellationToken))
+        {
+            records.Add(record);
+        }
+
+        Assert.Equal((await ParseAsync(CurrentIndex)).Select(r => r.Id), records.Select(r => r.Id));
+        Assert.Equal("HTTP Semantics", records.OfType<RfcIndexEntry>().Single(e => e.Number.Value == 9110).Title);
+    }
+
     [Fact]
     public async Task ParseAsync_Throws_WhenXmlHasDtd()
     {
