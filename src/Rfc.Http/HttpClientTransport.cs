@@ -95,7 +95,7 @@ public sealed class HttpClientTransport : IHttpTransport
             }
             catch (HttpRequestException e)
             {
-                throw Translate(e, uri, _validator.LastRejection);
+                throw Translate(e, uri, proxy, _validator.LastRejection);
             }
         }
 
@@ -155,7 +155,7 @@ public sealed class HttpClientTransport : IHttpTransport
     /// The platform already knows the failing layer; we only translate it into ours. Failures of the
     /// connect callback are the transport layer's own <see cref="FetchException"/>, passed through as they are.
     /// </summary>
-    internal static FetchException Translate(HttpRequestException e, Uri uri, string? tlsRejection)
+    internal static FetchException Translate(HttpRequestException e, Uri uri, Uri? proxy, string? tlsRejection)
     {
         if (Find<FetchException>(e) is { } fromTransport)
         {
@@ -167,11 +167,18 @@ public sealed class HttpClientTransport : IHttpTransport
         return e.HttpRequestError switch
         {
             HttpRequestError.SecureConnectionError => new FetchException(FetchLayer.Tls, $"TLS handshake with {host} failed: {tlsRejection ?? Find<AuthenticationException>(e)?.Message ?? e.Message}", e),
-            HttpRequestError.ProxyTunnelError => new FetchException(FetchLayer.Http, $"the proxy refused to open a tunnel to {authority} ({e.Message})", e),
+            HttpRequestError.ProxyTunnelError when proxy is not null => HttpErrors.TunnelRefused(proxy, uri, TunnelStatus(e), e),
             HttpRequestError.ResponseEnded => HttpErrors.NoResponse(uri, e),
-            HttpRequestError.ConnectionError when Find<SocketException>(e) is { } socket => new FetchException(FetchLayer.Tcp, $"connection to {authority} failed ({SocketErrors.Name(socket.SocketErrorCode)})", e) { SocketError = socket.SocketErrorCode },
+            _ when Find<SocketException>(e) is { } socket => HttpErrors.ConnectionLost(uri, socket.SocketErrorCode, e),
             _ => HttpErrors.InvalidResponse(uri, e.Message, e),
         };
+    }
+
+    /// <summary>HttpClient says "failed with status code '403'"; we say "HTTP 403", as the socket transport does.</summary>
+    private static string TunnelStatus(HttpRequestException e)
+    {
+        System.Text.RegularExpressions.Match status = System.Text.RegularExpressions.Regex.Match(e.Message, "'([1-5][0-9][0-9])'");
+        return status.Success ? $"HTTP {status.Groups[1].Value}" : e.Message;
     }
 
     private static T? Find<T>(Exception e)
@@ -217,7 +224,7 @@ public sealed class HttpClientTransport : IHttpTransport
             }
             catch (IOException e) when (e.InnerException is SocketException socket)
             {
-                throw new FetchException(FetchLayer.Tcp, $"connection to {HttpErrors.Authority(uri)} failed while reading the body ({SocketErrors.Name(socket.SocketErrorCode)})", e) { SocketError = socket.SocketErrorCode };
+                throw HttpErrors.ConnectionLost(uri, socket.SocketErrorCode, e);
             }
         }
 

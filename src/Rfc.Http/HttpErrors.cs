@@ -24,11 +24,19 @@ public static class HttpErrors
     public static FetchException BodyIncomplete(Uri uri, Exception? inner = null) =>
         new(FetchLayer.Http, $"{Authority(uri)} closed the connection before the body was complete (the document would be cut short)", inner);
 
-    /// <summary>The response could not be parsed as HTTP/1.x.</summary>
+    /// <summary>The response could not be parsed as HTTP/1.x (the parser's own errors say the same).</summary>
     public static FetchException InvalidResponse(Uri uri, string detail, Exception? inner = null) =>
-        new(FetchLayer.Http, $"invalid HTTP response from {Authority(uri)} ({detail})", inner);
+        new(FetchLayer.Http, $"invalid HTTP response from {Authority(uri)}: {detail}", inner);
 
-    /// <summary>The server closed the connection without sending a response.</summary>
+    /// <summary>The server closed the connection before the response head was complete.</summary>
     public static FetchException NoResponse(Uri uri, Exception? inner = null) =>
-        new(FetchLayer.Http, $"{Authority(uri)} closed the connection without sending a response", inner);
+        new(FetchLayer.Http, $"{Authority(uri)} closed the connection before the response head was complete", inner);
+
+    /// <summary>The TCP connection failed under an exchange (a reset, a broken pipe).</summary>
+    public static FetchException ConnectionLost(Uri uri, System.Net.Sockets.SocketError error, Exception? inner = null) =>
+        new(FetchLayer.Tcp, $"connection to {Authority(uri)} was lost ({SocketErrors.Name(error)})", inner) { SocketError = error };
+
+    /// <summary>A proxy would not open a CONNECT tunnel.</summary>
+    public static FetchException TunnelRefused(Uri proxy, Uri target, string detail, Exception? inner = null) =>
+        new(FetchLayer.Http, $"the proxy {Authority(proxy)} refused to open a tunnel to {Authority(target)} ({detail})", inner);
 }

@@ -12,7 +12,7 @@ public static class Transports
     public static IHttpTransport Create(string name, HttpTransportOptions options) => name switch
     {
         "http" => new HttpClientTransport(options),
-        "socket" => throw new NotSupportedException("the socket transport is not available yet (it arrives with issue #3); use --transport http"),
+        "socket" => new Http.Http11.SocketHttpTransport(options),
         _ => throw new ArgumentException($"unknown transport '{name}' (use http or socket)", nameof(name)),
     };
 }
