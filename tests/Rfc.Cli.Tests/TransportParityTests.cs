@@ -246,4 +246,93 @@ public sealed class TransportParityTests
         Assert.Equal(4, socket.ExitCode);
         Assert.StartsWith($"rfc: error: invalid HTTP response from 127.0.0.1:{server.Port}: ", socket.StderrLines[0]);
     }
+
+    // The one deliberate difference: RFC 9112 §6.3 rule 5 makes differing Content-Length values an
+    // unrecoverable error (a classic smuggling vector); SocketsHttpHandler accepts the response anyway.
+    [Fact]
+    public async Task SocketTransport_RejectsConflictingContentLength_WhichHttpClientAccepts()
+    {
+        await using ScriptedTcpServer server = ScriptedTcpServer.Respond("HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab"u8.ToArray());
+
+        (CliResult http, CliResult socket) = await RunBothAsync(server.BaseUri.ToString());
+
+        Assert.Equal(0, http.ExitCode);
+        Assert.Equal(4, socket.ExitCode);
+        Assert.Equal([$"rfc: error: invalid HTTP response from 127.0.0.1:{server.Port}: Conflicting Content-Length values: '2'"], socket.StderrLines);
+        Assert.Empty(socket.Stdout);
+    }
+
+    [Fact]
+    public async Task BothTransports_NameTheProxy_WhenItRefusesConnect()
+    {
+        await using ScriptedTcpServer proxy = ScriptedTcpServer.Respond("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n"u8.ToArray());
+        Dictionary<string, string> environment = new() { ["HTTPS_PROXY"] = $"http://127.0.0.1:{proxy.Port}" };
+
+        CliResult http = await CliRunner.RunAsync(["2324", "--transport", "http", "--source", "https://www.rfc-editor.org/rfc/rfc{n}.txt"], environment);
+        CliResult socket = await CliRunner.RunAsync(["2324", "--transport", "socket", "--source", "https://www.rfc-editor.org/rfc/rfc{n}.txt"], environment);
+
+        Assert.Equal(4, socket.ExitCode);
+        Assert.Equal([$"rfc: error: the proxy 127.0.0.1:{proxy.Port} refused to open a tunnel to www.rfc-editor.org:443 (HTTP 403 Forbidden)"], socket.StderrLines);
+        Assert.Equal(http.ExitCode, socket.ExitCode);
+        Assert.StartsWith($"rfc: error: the proxy 127.0.0.1:{proxy.Port} refused to open a tunnel to www.rfc-editor.org:443 (HTTP 403", http.StderrLines[0]);
+    }
+
+    [Fact]
+    public async Task BothTransports_TunnelThroughConnectProxy_ToTlsOrigin()
+    {
+        byte[] document = SyntheticDocuments.All["utf8-with-bom"];
+        await using KestrelServer origin = await KestrelServer.StartAsync(context => KestrelServer.WriteBodyAsync(context, document, chunked: false), TestCertificate.Server);
+        List<string> requests = [];
+        await using ScriptedTcpServer proxy = ScriptedTcpServer.Start(async (client, head, token) =>
+        {
+            lock (requests)
+            {
+                requests.Add(head.Split("\r\n")[0]);
+            }
+
+            // A real CONNECT proxy in a few lines: answer 200, then splice bytes both ways to the origin.
+            using System.Net.Sockets.TcpClient upstream = new();
+            await upstream.ConnectAsync(IPAddress.Loopback, origin.BaseUri.Port, token);
+            await client.WriteAsync("HTTP/1.1 200 Connection established\r\n\r\n"u8.ToArray(), token);
+            System.Net.Sockets.NetworkStream server = upstream.GetStream();
+            Task up = client.CopyToAsync(server, token);
+            Task down = server.CopyToAsync(client, token);
+            await Task.WhenAny(up, down);
+        });
+        // The origin is named "localhost" so the tunnel target is a name, as it is for real sources.
+        string source = $"https://localhost:{origin.BaseUri.Port}/rfc{{n}}.txt";
+        Dictionary<string, string> environment = new() { ["https_proxy"] = $"127.0.0.1:{proxy.Port}", ["RFC_CA_FILE"] = TestCertificate.CaFile };
+
+        CliResult http = await CliRunner.RunAsync(["2324", "--transport", "http", "--source", source], environment);
+        CliResult socket = await CliRunner.RunAsync(["2324", "--transport", "socket", "--source", source], environment);
+
+        Assert.True(socket.ExitCode == 0, socket.Stderr);
+        Assert.Equal(document, socket.Stdout);
+        AssertSame(http, socket);
+        Assert.All(requests, line => Assert.Equal($"CONNECT localhost:{origin.BaseUri.Port} HTTP/1.1", line));
+        Assert.Equal(2, requests.Count);
+    }
+
+    [Fact]
+    public async Task BothTransports_SendAbsoluteForm_ThroughHttpProxy()
+    {
+        List<string> requests = [];
+        await using ScriptedTcpServer proxy = ScriptedTcpServer.Start(async (client, head, token) =>
+        {
+            lock (requests)
+            {
+                requests.Add(head.Split("\r\n")[0]);
+            }
+
+            await client.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 9\r\nConnection: close\r\n\r\nvia proxy"u8.ToArray(), token);
+        });
+        Dictionary<string, string> environment = new() { ["http_proxy"] = $"http://127.0.0.1:{proxy.Port}/" };
+
+        CliResult http = await CliRunner.RunAsync(["2324", "--transport", "http", "--source", "http://origin.invalid/rfc{n}.txt"], environment);
+        CliResult socket = await CliRunner.RunAsync(["2324", "--transport", "socket", "--source", "http://origin.invalid/rfc{n}.txt"], environment);
+
+        Assert.Equal("via proxy", System.Text.Encoding.ASCII.GetString(socket.Stdout));
+        AssertSame(http, socket);
+        Assert.Equal(["GET http://origin.invalid/rfc2324.txt HTTP/1.1", "GET http://origin.invalid/rfc2324.txt HTTP/1.1"], requests);
+    }
 }

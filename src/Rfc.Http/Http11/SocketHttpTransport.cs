@@ -160,7 +160,17 @@ public sealed class SocketHttpTransport : IHttpTransport
                 throw reused ? new StaleConnectionException(HttpErrors.NoResponse(uri)) : HttpErrors.NoResponse(uri);
             }
 
-            BodyFraming framing = BodyFraming.Determine(response, request.Method);
+            BodyFraming framing;
+            try
+            {
+                framing = BodyFraming.Determine(response, request.Method);
+            }
+            catch (Http11ParseException e)
+            {
+                // Conflicting or malformed Content-Length / Transfer-Encoding: RFC 9112 §6.3 rules 4 and 5.
+                throw e.ToFetchException(HttpErrors.Authority(uri));
+            }
+
             _options.Trace?.Trace(FetchLayer.Http, $"HTTP/{response.Version} {response.StatusCode} {response.ReasonPhrase} ({Describe(framing)})");
             Stream body = ContentDecoding.Decode(Http11BodyStream.Create(framing, exchange), response.Header("Content-Encoding"), uri);
             return new FetchResponse(uri, response.StatusCode, response.ReasonPhrase, response.Version, response.Headers, body, exchange);
