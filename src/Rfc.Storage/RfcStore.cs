@@ -102,48 +102,61 @@ public sealed class RfcStore : IAsyncDisposable, IDisposable
     /// Stores (or replaces) a document and its search text in one transaction, so a killed process leaves
     /// either the old version or the new one, never half of either.
     /// </summary>
-    public void PutDocument(StoredDocument document, string searchText)
+    public void PutDocument(StoredDocument document, string searchText) => PutDocuments([(document, searchText)]);
+
+    /// <summary>
+    /// Stores several documents in one transaction (the mirror's batches: one commit, one fsync, for many
+    /// documents). All of them are stored, or none.
+    /// </summary>
+    public void PutDocuments(IReadOnlyList<(StoredDocument Document, string SearchText)> documents)
     {
-        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(documents);
         Run(() =>
         {
             using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
-            using (SqliteCommand upsert = Command(
+            using SqliteCommand upsert = Command(
                 """
                 INSERT INTO documents (number, content, size, sha256, etag, last_modified, fetched_at, source)
                 VALUES ($n, $content, $size, $sha, $etag, $modified, $fetched, $source)
                 ON CONFLICT (number) DO UPDATE SET content = excluded.content, size = excluded.size, sha256 = excluded.sha256,
                     etag = excluded.etag, last_modified = excluded.last_modified, fetched_at = excluded.fetched_at, source = excluded.source;
-                """,
-                ("$n", document.Number.Value),
-                ("$content", document.Content),
-                ("$size", document.Content.LongLength),
-                ("$sha", document.Sha256),
-                ("$etag", document.ETag),
-                ("$modified", FormatTime(document.LastModified)),
-                ("$fetched", FormatTime(document.FetchedAt)),
-                ("$source", document.Source)))
+                DELETE FROM document_text WHERE rowid = $n;
+                INSERT INTO document_text (rowid, body) VALUES ($n, $body);
+                """);
+            upsert.Transaction = transaction;
+            foreach ((StoredDocument document, string searchText) in documents)
             {
-                upsert.Transaction = transaction;
+                upsert.Parameters.Clear();
+                upsert.Parameters.AddWithValue("$n", document.Number.Value);
+                upsert.Parameters.AddWithValue("$content", document.Content);
+                upsert.Parameters.AddWithValue("$size", document.Content.LongLength);
+                upsert.Parameters.AddWithValue("$sha", document.Sha256);
+                upsert.Parameters.AddWithValue("$etag", (object?)document.ETag ?? DBNull.Value);
+                upsert.Parameters.AddWithValue("$modified", (object?)FormatTime(document.LastModified) ?? DBNull.Value);
+                upsert.Parameters.AddWithValue("$fetched", FormatTime(document.FetchedAt));
+                upsert.Parameters.AddWithValue("$source", (object?)document.Source ?? DBNull.Value);
+                upsert.Parameters.AddWithValue("$body", searchText);
                 upsert.ExecuteNonQuery();
-            }
-
-            using (SqliteCommand delete = Command("DELETE FROM document_text WHERE rowid = $n;", ("$n", document.Number.Value)))
-            {
-                delete.Transaction = transaction;
-                delete.ExecuteNonQuery();
-            }
-
-            using (SqliteCommand insert = Command("INSERT INTO document_text (rowid, body) VALUES ($n, $body);", ("$n", document.Number.Value), ("$body", searchText)))
-            {
-                insert.Transaction = transaction;
-                insert.ExecuteNonQuery();
             }
 
             transaction.Commit();
             return 0;
         });
     }
+
+    /// <summary>The numbers of every stored document, for a quick "already have it" check.</summary>
+    public IReadOnlySet<int> StoredNumbers() => Run(() =>
+    {
+        HashSet<int> numbers = [];
+        using SqliteCommand command = Command("SELECT number FROM documents;");
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            numbers.Add(reader.GetInt32(0));
+        }
+
+        return (IReadOnlySet<int>)numbers;
+    });
 
     /// <summary>Records a successful revalidation (HTTP 304): the stored bytes stay, the time moves on.</summary>
     public void MarkRevalidated(RfcNumber number, DateTimeOffset at) =>

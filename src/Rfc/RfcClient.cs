@@ -61,37 +61,47 @@ public sealed class RfcClient : IAsyncDisposable
             throw new FetchException(FetchLayer.Document, $"RFC {number} is not in the local store and --offline forbids fetching it (run without --offline to fetch it)") { IsNotFound = true };
         }
 
+        FetchOutcome outcome = await FetchAsync(number, stored, cancellationToken).ConfigureAwait(false);
+        switch (outcome.StatusCode)
+        {
+            case 304 when stored is not null:
+                Store!.MarkRevalidated(number, DateTimeOffset.UtcNow);
+                _options.Http.Trace?.Trace(FetchLayer.Document, $"RFC {number}: unchanged (304), {stored.Content.Length} bytes from the store");
+                return new RfcDocument(number, stored.Content, SourceOf(stored), DocumentOrigin.Revalidated);
+            case 200:
+                Store?.PutDocument(outcome.ToStored(number), RfcTextDecoder.Decode(outcome.Content));
+                return new RfcDocument(number, outcome.Content, outcome.Uri);
+            default:
+                throw outcome.ToException(number);
+        }
+    }
+
+    /// <summary>
+    /// One request for RFC <paramref name="number"/> (conditional when <paramref name="stored"/> is given),
+    /// with the body read to its verified end when the status is 200. Statuses are returned, not thrown,
+    /// so callers such as the mirror can decide to retry; transport failures throw.
+    /// </summary>
+    internal async Task<FetchOutcome> FetchAsync(RfcNumber number, StoredDocument? stored, CancellationToken cancellationToken)
+    {
         Uri uri = _options.Source.Resolve(number);
         FetchRequest request = new(uri) { IfNoneMatch = stored?.ETag, IfModifiedSince = stored is { ETag: null } ? stored.LastModified : null };
         _client ??= new RedirectingClient(Transports.Create(_options.Transport, _options.Http), _options.Http.Trace);
         FetchResponse response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         await using (response.ConfigureAwait(false))
         {
-            if (response.StatusCode == 304 && stored is not null)
+            byte[] content = [];
+            if (response.StatusCode == 200)
             {
-                Store!.MarkRevalidated(number, DateTimeOffset.UtcNow);
-                _options.Http.Trace?.Trace(FetchLayer.Document, $"RFC {number}: unchanged (304), {stored.Content.Length} bytes from the store");
-                return new RfcDocument(number, stored.Content, SourceOf(stored), DocumentOrigin.Revalidated);
+                content = await ReadAllAsync(response, cancellationToken).ConfigureAwait(false);
+                _options.Http.Trace?.Trace(FetchLayer.Document, $"RFC {number}: {content.Length} bytes from {response.Uri}");
             }
 
-            if (response.StatusCode is 404 or 410)
-            {
-                throw new FetchException(FetchLayer.Document, $"RFC {number} was not found at {response.Uri} (HTTP {response.Status})") { StatusCode = response.StatusCode, IsNotFound = true };
-            }
-
-            if (response.StatusCode != 200)
-            {
-                throw new FetchException(FetchLayer.Http, $"{response.Uri} answered HTTP {response.Status} instead of the document") { StatusCode = response.StatusCode };
-            }
-
-            byte[] content = await ReadAllAsync(response, cancellationToken).ConfigureAwait(false);
-            _options.Http.Trace?.Trace(FetchLayer.Document, $"RFC {number}: {content.Length} bytes from {response.Uri}");
-            Store?.PutDocument(
-                new StoredDocument(number, content, response.Header("ETag"), LastModified(response), DateTimeOffset.UtcNow, RfcStore.Hash(content), response.Uri.ToString()),
-                RfcTextDecoder.Decode(content));
-            return new RfcDocument(number, content, response.Uri);
+            return new FetchOutcome(response.StatusCode, response.Status, response.Uri, content, response.Header("ETag"), LastModified(response), RetryAfter(response));
         }
     }
+
+    /// <summary>The source's URL for <paramref name="number"/>.</summary>
+    public Uri UrlOf(RfcNumber number) => _options.Source.Resolve(number);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -109,6 +119,25 @@ public sealed class RfcClient : IAsyncDisposable
 
     private static Uri SourceOf(StoredDocument stored) =>
         stored.Source is not null && Uri.TryCreate(stored.Source, UriKind.Absolute, out Uri? uri) ? uri : new Uri("file:///rfc-store/");
+
+    /// <summary>RFC 9110 §10.2.3: seconds, or an HTTP date.</summary>
+    private static TimeSpan? RetryAfter(FetchResponse response)
+    {
+        string? value = response.Header("Retry-After");
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int seconds))
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset at)
+            ? (at - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero)
+            : null;
+    }
 
     private static DateTimeOffset? LastModified(FetchResponse response) =>
         response.Header("Last-Modified") is { } text && DateTimeOffset.TryParseExact(text, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset value) ? value : null;

@@ -1,0 +1,25 @@
+using Rfc.Documents;
+using Rfc.Storage;
+using Rfc.Transport;
+
+namespace Rfc;
+
+/// <summary>What one request for a document produced: a status, and for 200 the whole verified body.</summary>
+/// <param name="StatusCode">The final status after redirects.</param>
+/// <param name="Status">The status as people write it: <c>404 Not Found</c>.</param>
+/// <param name="Uri">The URL that answered.</param>
+/// <param name="Content">The body for a 200, else empty.</param>
+/// <param name="ETag">The response's ETag.</param>
+/// <param name="LastModified">The response's Last-Modified.</param>
+/// <param name="RetryAfter">The response's Retry-After, as a delay.</param>
+internal sealed record FetchOutcome(int StatusCode, string Status, Uri Uri, byte[] Content, string? ETag, DateTimeOffset? LastModified, TimeSpan? RetryAfter)
+{
+    /// <summary>The document as the store keeps it.</summary>
+    public StoredDocument ToStored(RfcNumber number) =>
+        new(number, Content, ETag, LastModified, DateTimeOffset.UtcNow, RfcStore.Hash(Content), Uri.ToString());
+
+    /// <summary>The error for a status that is not a document: not found for 404/410, an HTTP error otherwise.</summary>
+    public FetchException ToException(RfcNumber number) => StatusCode is 404 or 410
+        ? new FetchException(FetchLayer.Document, $"RFC {number} was not found at {Uri} (HTTP {Status})") { StatusCode = StatusCode, IsNotFound = true }
+        : new FetchException(FetchLayer.Http, $"{Uri} answered HTTP {Status} instead of the document") { StatusCode = StatusCode };
+}
