@@ -23,7 +23,7 @@ public sealed class ChunkedDecoder
     public const long MaxChunkSize = long.MaxValue;
 
     /// <summary>
-    /// The longest chunk-size line (size, extensions, CRLF) accepted. Extensions are ignored, so a longer
+    /// The longest chunk-size line (size and extensions, without the CRLF) accepted. Extensions are ignored, so a longer
     /// line can only be a server making us spin on bytes that carry no data; Kestrel and others cap it too.
     /// </summary>
     public const int MaxChunkLineLength = 4096;
@@ -77,7 +77,11 @@ public sealed class ChunkedDecoder
     /// rest) or on completion (the rest belongs to whatever follows the response).
     /// </returns>
     /// <exception cref="Http11ParseException">The chunked framing is invalid.</exception>
-    public int Read(ReadOnlySpan<byte> source, out int dataOffset, out int dataLength)
+    public int Read(ReadOnlySpan<byte> source, out int dataOffset, out int dataLength) =>
+        Read(source, int.MaxValue, out dataOffset, out dataLength);
+
+    // As the public Read, but reports at most maxData body bytes (Decode passes the room left in its destination).
+    private int Read(ReadOnlySpan<byte> source, int maxData, out int dataOffset, out int dataLength)
     {
         dataOffset = 0;
         dataLength = 0;
@@ -86,7 +90,7 @@ public sealed class ChunkedDecoder
         {
             if (_state == State.Data)
             {
-                int length = (int)Math.Min(_chunkRemaining, source.Length - i);
+                int length = (int)Math.Min(_chunkRemaining, Math.Min(source.Length - i, maxData));
                 dataOffset = i;
                 dataLength = length;
                 _chunkRemaining -= length;
@@ -133,16 +137,10 @@ public sealed class ChunkedDecoder
                 return OperationStatus.DestinationTooSmall;
             }
 
-            // Offer at most as much data as fits, so Read never reports bytes we cannot copy.
+            // Ask for at most as much data as fits, so Read never reports bytes we cannot copy.
             ReadOnlySpan<byte> rest = source[consumed..];
-            if (_state == State.Data)
-            {
-                int room = destination.Length - written;
-                rest = rest[..(int)Math.Min(rest.Length, Math.Min(room, _chunkRemaining))];
-            }
-
-            int used = Read(rest, out int offset, out int length);
-            Debug.Assert(used > 0 || IsComplete, "Read always makes progress on a non-empty source");
+            int used = Read(rest, destination.Length - written, out int offset, out int length);
+            Debug.Assert(used > 0 || IsComplete || _state == State.Data, "Read makes progress unless it is waiting for room");
             rest.Slice(offset, length).CopyTo(destination[written..]);
             written += length;
             consumed += used;
@@ -358,9 +356,10 @@ public sealed class ChunkedDecoder
         return true;
     }
 
+    // Counts the size and extension bytes of a chunk line; the CR that ends it is not counted.
     private void CountLineByte(ReadOnlySpan<byte> source, int i)
     {
-        if (++_lineLength > MaxChunkLineLength)
+        if (source[i] != (byte)'\r' && ++_lineLength > MaxChunkLineLength)
         {
             throw Fail(Http11ParseError.ChunkLineTooLong, $"Chunk size line longer than {MaxChunkLineLength} bytes", source, i);
         }
