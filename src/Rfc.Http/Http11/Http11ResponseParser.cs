@@ -60,6 +60,10 @@ public static class Http11ResponseParser
 
         int start = SkipEmptyLines(window);
         ReadOnlySpan<byte> rest = window[start..];
+        if (rest.Length == 1 && rest[0] == (byte)'\r')
+        {
+            return NeedMore(buffer); // the CR of an empty line, or of garbage: the next byte decides
+        }
 
         // Fail fast on bytes that cannot become a status line (TLS, garbage), before the head is complete.
         int known = Math.Min(rest.Length, HttpName.Length);
