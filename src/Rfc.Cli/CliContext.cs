@@ -10,6 +10,9 @@ namespace Rfc.Cli;
 /// <param name="Environment">Looks up an environment variable.</param>
 public sealed record CliContext(Stream Stdout, TextWriter Stderr, bool StdoutIsTerminal, Func<string, string?> Environment)
 {
+    /// <summary>True when stderr is a terminal (then progress is drawn there).</summary>
+    public bool StderrIsTerminal { get; init; }
+
     /// <summary>The value of environment variable <paramref name="name"/>, or null when unset or empty.</summary>
     public string? Env(string name) => Environment(name) is { Length: > 0 } value ? value : null;
 }

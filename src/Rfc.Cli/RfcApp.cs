@@ -26,7 +26,7 @@ public static class RfcApp
         };
 
         using Stream stdout = Console.OpenStandardOutput();
-        CliContext context = new(stdout, Console.Error, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+        CliContext context = new(stdout, Console.Error, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable) { StderrIsTerminal = !Console.IsErrorRedirected };
         return await RunAsync(args, context, interrupt.Token).ConfigureAwait(false);
     }
 

@@ -38,6 +38,7 @@ public sealed class HttpClientTransport : IHttpTransport
             // handler's own limit is only a backstop that also bounds the TLS handshake.
             ConnectTimeout = options.ConnectTimeout * 2,
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+            MaxConnectionsPerServer = options.MaxConnectionsPerServer,
             Proxy = _proxies.AsWebProxy(),
             UseProxy = true,
             SslOptions = _validator.CreateSslOptions(null),

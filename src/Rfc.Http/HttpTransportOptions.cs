@@ -17,6 +17,13 @@ public sealed record HttpTransportOptions
     /// <summary>How long to wait for the next bytes from the server before giving up.</summary>
     public TimeSpan ReadTimeout { get; init; } = DefaultReadTimeout;
 
+    /// <summary>
+    /// The most connections to one server at once. HttpClient may otherwise open an extra connection when
+    /// a request starts just before another returns its connection to the pool; the mirror caps it at its
+    /// job count so both transports use the same number of connections.
+    /// </summary>
+    public int MaxConnectionsPerServer { get; init; } = int.MaxValue;
+
     /// <summary>A PEM or DER certificate file trusted in addition to the system store (<c>RFC_CA_FILE</c>).</summary>
     public string? CaFile { get; init; }
 

@@ -9,6 +9,7 @@ namespace Rfc.Storage;
 /// The local library: one SQLite database in WAL mode (readers never wait for the writer, a killed
 /// writer loses only its own uncommitted transaction) with a busy timeout so two rfc processes can work
 /// at once. Every write is one transaction: a document and its search text appear together or not at all.
+/// Thread-safe: calls are serialised on the one connection.
 /// </summary>
 public sealed class RfcStore : IAsyncDisposable, IDisposable
 {
@@ -22,6 +23,10 @@ public sealed class RfcStore : IAsyncDisposable, IDisposable
     public const int BusyTimeoutMilliseconds = 10_000;
 
     private readonly SqliteConnection _connection;
+
+    // One connection, used from several threads by the mirror (workers read, one writer commits):
+    // SQLite connections are not thread-safe, so every use takes this lock.
+    private readonly Lock _gate = new();
 
     private RfcStore(SqliteConnection connection, string directory)
     {
@@ -95,8 +100,11 @@ public sealed class RfcStore : IAsyncDisposable, IDisposable
     }
 
     /// <summary>True when document <paramref name="number"/> is stored.</summary>
-    public bool Contains(RfcNumber number) =>
-        Run(() => Command("SELECT 1 FROM documents WHERE number = $n;", ("$n", number.Value)).ExecuteScalar() is not null);
+    public bool Contains(RfcNumber number) => Run(() =>
+    {
+        using SqliteCommand command = Command("SELECT 1 FROM documents WHERE number = $n;", ("$n", number.Value));
+        return command.ExecuteScalar() is not null;
+    });
 
     /// <summary>
     /// Stores (or replaces) a document and its search text in one transaction, so a killed process leaves
@@ -159,8 +167,11 @@ public sealed class RfcStore : IAsyncDisposable, IDisposable
     });
 
     /// <summary>Records a successful revalidation (HTTP 304): the stored bytes stay, the time moves on.</summary>
-    public void MarkRevalidated(RfcNumber number, DateTimeOffset at) =>
-        Run(() => Command("UPDATE documents SET fetched_at = $at WHERE number = $n;", ("$n", number.Value), ("$at", FormatTime(at))).ExecuteNonQuery());
+    public void MarkRevalidated(RfcNumber number, DateTimeOffset at) => Run(() =>
+    {
+        using SqliteCommand command = Command("UPDATE documents SET fetched_at = $at WHERE number = $n;", ("$n", number.Value), ("$at", FormatTime(at)));
+        return command.ExecuteNonQuery();
+    });
 
     /// <summary>Every stored document, by number, without the bytes.</summary>
     public IReadOnlyList<StoredDocumentInfo> ListDocuments() => Run(() =>
@@ -215,7 +226,10 @@ public sealed class RfcStore : IAsyncDisposable, IDisposable
     {
         try
         {
-            return action();
+            lock (_gate)
+            {
+                return action();
+            }
         }
         catch (SqliteException e)
         {

@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Rfc.Documents;
+using Rfc.Storage;
+using Rfc.Testing;
+
+namespace Rfc.Cli.Tests;
+
+/// <summary>rfc mirror against local servers: whole runs, resumption, faults, revalidation.</summary>
+public sealed class MirrorTests : IDisposable
+{
+    private readonly string _home = Directory.CreateTempSubdirectory("rfc-home-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_home, recursive: true);
+    }
+
+    private Dictionary<string, string> Environment => new() { ["RFC_HOME"] = _home };
+
+    private static byte[] Body(int n) => Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat($"RFC {n}: a synthetic document line\n", 50 + (n % 97))));
+
+    private static int NumberOf(HttpContext context) => int.Parse(Path.GetFileNameWithoutExtension(context.Request.Path.Value!)[3..]);
+
+    private void AssertStored(int first, int last)
+    {
+        using RfcStore store = RfcStore.Open(_home);
+        Assert.Equal(last - first + 1, store.ListDocuments().Count);
+        for (int n = first; n <= last; n++)
+        {
+            StoredDocument document = store.GetDocument(new RfcNumber(n))!;
+            Assert.Equal(Body(n), document.Content);
+            Assert.Equal(RfcStore.Hash(Body(n)), document.Sha256);
+        }
+    }
+
+    [Theory]
+    [InlineData("http")]
+    [InlineData("socket")]
+    public async Task Mirror_StoresEveryDocument_OverAtMostJobsConnections(string transport)
+    {
+        ConcurrentDictionary<string, int> connections = new();
+        await using KestrelServer server = await KestrelServer.StartAsync(context =>
+        {
+            connections.AddOrUpdate(context.Connection.Id, 1, (_, count) => count + 1);
+            context.Response.Headers.ETag = $"\"{NumberOf(context)}\"";
+            return KestrelServer.WriteBodyAsync(context, Body(NumberOf(context)), chunked: NumberOf(context) % 2 == 0);
+        });
+
+        CliResult result = await CliRunner.RunAsync(["mirror", "--from", "1", "--to", "300", "--jobs", "6", "--transport", transport, "--source", server.BaseUri + "rfc{n}.txt"], Environment);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.StartsWith("rfc: mirror: 300 documents: 300 fetched, 0 unchanged, 0 failed; ", result.StderrLines[^1]);
+        Assert.Equal(300, server.Requests);
+        // rfc's pool opens a connection only for a worker that has none; SocketsHttpHandler may open a
+        // spare one at the start while requests queue (seen: two connections that carried one request
+        // each), so for it the bound is looser. Either way nearly every request rides a reused connection.
+        int bound = transport == "socket" ? 6 : 12;
+        Assert.True(connections.Count <= bound, $"{connections.Count} connections: {string.Join(", ", connections.Values)}");
+        AssertStored(1, 300);
+    }
+
+    [Fact]
+    public async Task Mirror_SecondRun_TransfersNothing_AndRefreshOnlyRevalidates()
+    {
+        ConcurrentBag<string?> conditions = [];
+        await using KestrelServer server = await KestrelServer.StartAsync(context =>
+        {
+            string etag = $"\"{NumberOf(context)}\"";
+            conditions.Add(context.Request.Headers.IfNoneMatch);
+            if (context.Request.Headers.IfNoneMatch == etag)
+            {
+                context.Response.StatusCode = 304;
+                return Task.CompletedTask;
+            }
+
+            context.Response.Headers.ETag = etag;
+            return KestrelServer.WriteBodyAsync(context, Body(NumberOf(context)), chunked: false);
+        });
+        string[] args = ["mirror", "--from", "1", "--to", "120", "--transport", "socket", "--source", server.BaseUri + "rfc{n}.txt"];
+
+        await CliRunner.RunAsync(args, Environment);
+        int afterFirst = server.Requests;
+        CliResult second = await CliRunner.RunAsync(args, Environment);
+        int afterSecond = server.Requests;
+        CliResult refreshed = await CliRunner.RunAsync([.. args, "--refresh", "--json"], Environment);
+
+        Assert.Equal(120, afterFirst);
+        Assert.Equal(afterFirst, afterSecond);
+        Assert.StartsWith("rfc: mirror: 120 documents: 0 fetched, 120 unchanged, 0 failed; 0.0 MiB", second.StderrLines[^1]);
+        Assert.Equal(0, refreshed.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(refreshed.Stdout);
+        Assert.Equal(120, json.RootElement.GetProperty("unchanged").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("fetched").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("bytes").GetInt64());
+        Assert.Equal(120, conditions.Count(c => c is not null && c.StartsWith('"')));
+        AssertStored(1, 120);
+    }
+
+    [Fact]
+    public async Task Mirror_RetriesUnavailableAndResetConnections_AndReportsWhatStillFails()
+    {
+        ConcurrentDictionary<int, int> attempts = new();
+        await using KestrelServer server = await KestrelServer.StartAsync(context =>
+        {
+            int n = NumberOf(context);
+            int attempt = attempts.AddOrUpdate(n, 1, (_, a) => a + 1);
+            if (n == 13)
+            {
+                context.Response.StatusCode = 503; // Always down: reported after the retries.
+                context.Response.Headers.RetryAfter = "0";
+                return Task.CompletedTask;
+            }
+
+            if (n % 10 == 0 && attempt == 1)
+            {
+                context.Response.StatusCode = 503;
+                context.Response.Headers.RetryAfter = "0";
+                return Task.CompletedTask;
+            }
+
+            if (n % 7 == 0 && attempt == 1)
+            {
+                context.Abort(); // A reset mid-exchange.
+                return Task.CompletedTask;
+            }
+
+            if (n % 11 == 0 && attempt == 1)
+            {
+                context.Response.StatusCode = 429;
+                context.Response.Headers.RetryAfter = "1";
+                return Task.CompletedTask;
+            }
+
+            return KestrelServer.WriteBodyAsync(context, Body(n), chunked: false);
+        });
+
+        CliResult result = await CliRunner.RunAsync(["mirror", "--from", "1", "--to", "80", "--transport", "socket", "--source", server.BaseUri + "rfc{n}.txt"], Environment);
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains($"rfc: mirror: RFC 13 failed: {server.BaseUri}rfc13.txt answered HTTP 503 Service Unavailable instead of the document", result.StderrLines);
+        Assert.StartsWith("rfc: mirror: 80 documents: 79 fetched, 0 unchanged, 1 failed; ", result.StderrLines[^1]);
+        Assert.Equal(4, attempts[13]);
+        Assert.Equal(2, attempts[70]);
+        using RfcStore store = RfcStore.Open(_home);
+        Assert.Equal(79, store.ListDocuments().Count);
+        Assert.Null(store.GetDocument(new RfcNumber(13)));
+    }
+
+    [Fact]
+    public async Task Mirror_KilledMidRun_ResumesWithoutLossOrDuplicates()
+    {
+        await using KestrelServer server = await KestrelServer.StartAsync(async context =>
+        {
+            await Task.Delay(3);
+            await KestrelServer.WriteBodyAsync(context, Body(NumberOf(context)), chunked: true);
+        });
+        string[] args = ["mirror", "--from", "1", "--to", "1500", "--source", server.BaseUri + "rfc{n}.txt"];
+        ProcessStartInfo start = new(RfcExecutable.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["RFC_HOME"] = _home;
+        using (Process process = Process.Start(start)!)
+        {
+            _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            while (server.Requests < 300 && !process.HasExited)
+            {
+                await Task.Delay(5, TestContext.Current.CancellationToken);
+            }
+
+            process.Kill(); // SIGKILL
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        int storedAfterKill;
+        using (RfcStore store = RfcStore.Open(_home))
+        {
+            storedAfterKill = store.ListDocuments().Count;
+            Assert.All(store.ListDocuments(), info => Assert.Equal(Body(info.Number.Value), store.GetDocument(info.Number)!.Content));
+        }
+
+        int requestsBefore = server.Requests;
+        CliResult resumed = await CliRunner.RunAsync(args, Environment);
+
+        Assert.InRange(storedAfterKill, 1, 1499);
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.StartsWith($"rfc: mirror: 1500 documents: {1500 - storedAfterKill} fetched, {storedAfterKill} unchanged, 0 failed", resumed.StderrLines[^1]);
+        Assert.Equal(1500 - storedAfterKill, server.Requests - requestsBefore);
+        AssertStored(1, 1500);
+    }
+}
