@@ -41,7 +41,7 @@ public sealed class HttpClientTransport : IHttpTransport
             MaxConnectionsPerServer = options.MaxConnectionsPerServer,
             Proxy = _proxies.AsWebProxy(),
             UseProxy = true,
-            SslOptions = _validator.CreateSslOptions(null),
+            SslOptions = SslOptions(_validator, options.Trace),
             ConnectCallback = ConnectAsync,
         };
         _client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
@@ -144,6 +144,33 @@ public sealed class HttpClientTransport : IHttpTransport
 
     private static FetchException ConnectTimeout(Uri uri, Exception inner) =>
         new(FetchLayer.Tcp, $"connecting to {HttpErrors.Authority(uri)} timed out", inner) { IsTimeout = true };
+
+    /// <summary>The validator's options, with a trace of the handshake when <c>--trace</c> is on.</summary>
+    private static System.Net.Security.SslClientAuthenticationOptions SslOptions(TlsCertificateValidator validator, ITraceSink? trace)
+    {
+        System.Net.Security.SslClientAuthenticationOptions ssl = validator.CreateSslOptions(null);
+        if (trace is not null)
+        {
+            ssl.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+            {
+                // Mid-handshake: the protocol and cipher are chosen; ALPN and RemoteCertificate are not
+                // readable yet, so the certificate comes from the callback's argument.
+                if (sender is System.Net.Security.SslStream stream)
+                {
+                    trace.Trace(FetchLayer.Tls, $"{(stream.SslProtocol == System.Security.Authentication.SslProtocols.Tls13 ? "TLSv1.3" : stream.SslProtocol == System.Security.Authentication.SslProtocols.Tls12 ? "TLSv1.2" : stream.SslProtocol.ToString())} with {stream.NegotiatedCipherSuite} (HttpClient)");
+                }
+
+                if (certificate is not null)
+                {
+                    TlsConnector.TraceCertificate(certificate, trace);
+                }
+
+                return validator.Validate(sender, certificate, chain, errors);
+            };
+        }
+
+        return ssl;
+    }
 
     /// <summary>Connects through the transport layer: the same resolution, Happy Eyeballs and errors as the socket transport.</summary>
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)

@@ -92,19 +92,33 @@ public static class TlsConnector
         _ => $"protocol error ({(e.InnerException ?? e).Message.TrimEnd('.')})",
     };
 
-    private static void Trace(SslStream ssl, ITraceSink trace)
+    /// <summary>
+    /// Traces the negotiated protocol, cipher suite, ALPN and the server's certificate. Also called by the
+    /// HttpClient transport from its certificate callback, where the handshake has chosen all of them.
+    /// </summary>
+    public static void Trace(SslStream ssl, ITraceSink trace)
     {
+        ArgumentNullException.ThrowIfNull(ssl);
+        ArgumentNullException.ThrowIfNull(trace);
         string alpn = ssl.NegotiatedApplicationProtocol == default
             ? "none (server did not choose; assuming http/1.1)"
             : ssl.NegotiatedApplicationProtocol.ToString();
         trace.Trace(FetchLayer.Tls, $"{ProtocolName(ssl.SslProtocol)} with {ssl.NegotiatedCipherSuite}, ALPN {alpn}");
         if (ssl.RemoteCertificate is X509Certificate certificate)
         {
-            using X509Certificate2 certificate2 = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-            trace.Trace(
-                FetchLayer.Tls,
-                $"certificate {certificate2.Subject}, issued by {certificate2.Issuer}, valid until {certificate2.NotAfter.ToUniversalTime():yyyy-MM-dd}");
+            TraceCertificate(certificate, trace);
         }
+    }
+
+    /// <summary>Traces the server certificate's subject, issuer and expiry.</summary>
+    public static void TraceCertificate(X509Certificate certificate, ITraceSink trace)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(trace);
+        using X509Certificate2 certificate2 = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        trace.Trace(
+            FetchLayer.Tls,
+            $"certificate {certificate2.Subject}, issued by {certificate2.Issuer}, valid until {certificate2.NotAfter.ToUniversalTime():yyyy-MM-dd}");
     }
 
     private static string ProtocolName(SslProtocols protocol) => protocol switch

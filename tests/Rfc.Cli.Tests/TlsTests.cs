@@ -80,4 +80,40 @@ public sealed class TlsTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("rfc: error: CA file '/nonexistent/ca.pem' does not exist (check --ca-file or RFC_CA_FILE)", result.StderrLines[0]);
     }
+
+    [Theory]
+    [InlineData("http")]
+    [InlineData("socket")]
+    public async Task Trace_ShowsEveryLayer_DownToTls_ForBothTransports(string transport)
+    {
+        await using KestrelServer server = await KestrelServer.StartAsync(context => context.Response.WriteAsync("x"), TestCertificate.Server);
+
+        CliResult result = await CliRunner.RunAsync(["2324", "--trace", "--transport", transport, "--ca-file", TestCertificate.CaFile, "--source", server.BaseUri + "rfc{n}.txt"], new Dictionary<string, string>());
+
+        Assert.Equal(0, result.ExitCode);
+        string[] layers = [.. result.StderrLines.Select(line => line.Split("  ", StringSplitOptions.RemoveEmptyEntries)[1].Trim())];
+        Assert.Contains("dns", layers);
+        Assert.Contains("tcp", layers);
+        Assert.Contains("tls", layers);
+        Assert.Contains("http", layers);
+        Assert.Contains("doc", layers);
+        Assert.Contains(result.StderrLines, line => line.Contains(" tls ") && line.Contains("certificate CN=localhost"));
+        Assert.Contains(result.StderrLines, line => line.Contains(" tls ") && line.Contains("TLSv1."));
+        Assert.Contains(result.StderrLines, line => line.Contains(" http ") && line.Contains("GET /rfc2324.txt HTTP/1.1"));
+    }
+
+    [Theory]
+    [InlineData("http")]
+    [InlineData("socket")]
+    public async Task Trace_EndsAtTheLayerThatFailed(string transport)
+    {
+        int port = ClosedPort.Get();
+
+        CliResult result = await CliRunner.RunAsync(["2324", "--trace", "--transport", transport, "--source", $"http://127.0.0.1:{port}/"], new Dictionary<string, string>());
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains(" tcp ", result.StderrLines[^2]);
+        Assert.Contains("ECONNREFUSED", result.StderrLines[^2]);
+        Assert.Equal($"rfc: error: connection refused by 127.0.0.1:{port} (ECONNREFUSED)", result.StderrLines[^1]);
+    }
 }
