@@ -13,15 +13,13 @@ namespace Rfc.Cli.Tests;
 /// <summary>rfc mirror against local servers: whole runs, resumption, faults, revalidation.</summary>
 public sealed class MirrorTests : IDisposable
 {
-    private readonly string _home = Directory.CreateTempSubdirectory("rfc-home-").FullName;
+    private readonly TemporaryDirectory _temporary = new("rfc-home-");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_home, recursive: true);
-    }
+    public void Dispose() => _temporary.Dispose();
 
-    private Dictionary<string, string> Environment => new() { ["RFC_HOME"] = _home };
+    private string Home => _temporary.Path;
+
+    private Dictionary<string, string> Environment => _temporary.StoreEnvironment;
 
     private static byte[] Body(int n) => Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat($"RFC {n}: a synthetic document line\n", 50 + (n % 97))));
 
@@ -29,7 +27,7 @@ public sealed class MirrorTests : IDisposable
 
     private void AssertStored(int first, int last)
     {
-        using RfcStore store = RfcStore.Open(_home);
+        using RfcStore store = RfcStore.Open(Home);
         Assert.Equal(last - first + 1, store.ListDocuments().Count);
         for (int n = first; n <= last; n++)
         {
@@ -147,7 +145,7 @@ public sealed class MirrorTests : IDisposable
         Assert.StartsWith("rfc: mirror: 80 documents: 79 fetched, 0 unchanged, 1 failed; ", result.StderrLines[^1]);
         Assert.Equal(4, attempts[13]);
         Assert.Equal(2, attempts[70]);
-        using RfcStore store = RfcStore.Open(_home);
+        using RfcStore store = RfcStore.Open(Home);
         Assert.Equal(79, store.ListDocuments().Count);
         Assert.Null(store.GetDocument(new RfcNumber(13)));
     }
@@ -167,7 +165,7 @@ public sealed class MirrorTests : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["RFC_HOME"] = _home;
+        start.Environment["RFC_HOME"] = Home;
         using (Process process = Process.Start(start)!)
         {
             _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -181,7 +179,7 @@ public sealed class MirrorTests : IDisposable
         }
 
         int storedAfterKill;
-        using (RfcStore store = RfcStore.Open(_home))
+        using (RfcStore store = RfcStore.Open(Home))
         {
             storedAfterKill = store.ListDocuments().Count;
             Assert.All(store.ListDocuments(), info => Assert.Equal(Body(info.Number.Value), store.GetDocument(info.Number)!.Content));

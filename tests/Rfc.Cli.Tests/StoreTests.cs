@@ -10,15 +10,13 @@ namespace Rfc.Cli.Tests;
 /// <summary>rfc N with the local store: cached reads without network, --offline, --refresh, damage.</summary>
 public sealed class StoreTests : IDisposable
 {
-    private readonly string _home = Directory.CreateTempSubdirectory("rfc-home-").FullName;
+    private readonly TemporaryDirectory _temporary = new("rfc-home-");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_home, recursive: true);
-    }
+    public void Dispose() => _temporary.Dispose();
 
-    private Dictionary<string, string> Environment => new() { ["RFC_HOME"] = _home };
+    private string Home => _temporary.Path;
+
+    private Dictionary<string, string> Environment => _temporary.StoreEnvironment;
 
     [Fact]
     public async Task Get_ServesSecondReadFromStore_WithoutNetwork()
@@ -117,13 +115,13 @@ public sealed class StoreTests : IDisposable
     [Fact]
     public async Task Get_ExitsLocal_WithWhatToDo_WhenStoreIsDamaged()
     {
-        await File.WriteAllTextAsync(Path.Combine(_home, RfcStore.FileName), new string('x', 8192), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(Home, RfcStore.FileName), new string('x', 8192), TestContext.Current.CancellationToken);
 
         CliResult result = await CliRunner.RunAsync(["2324", "--offline"], Environment);
 
         Assert.Equal(5, result.ExitCode);
         Assert.Single(result.StderrLines);
-        Assert.StartsWith($"rfc: error: the store at {Path.Combine(_home, RfcStore.FileName)} is damaged (", result.StderrLines[0]);
+        Assert.StartsWith($"rfc: error: the store at {Path.Combine(Home, RfcStore.FileName)} is damaged (", result.StderrLines[0]);
         Assert.EndsWith("move it away or delete it and rfc will start a new one", result.StderrLines[0]);
     }
 
@@ -144,7 +142,7 @@ public sealed class StoreTests : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["RFC_HOME"] = _home;
+        start.Environment["RFC_HOME"] = Home;
         using Process process = Process.Start(start)!;
         _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, TestContext.Current.CancellationToken);
         while (server.Requests < 40 && !process.HasExited)
@@ -155,7 +153,7 @@ public sealed class StoreTests : IDisposable
         process.Kill(); // SIGKILL: no cleanup runs.
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
 
-        using RfcStore store = RfcStore.Open(_home);
+        using RfcStore store = RfcStore.Open(Home);
         using (SqliteConnection check = new($"Data Source={store.DatabasePath};Pooling=False"))
         {
             check.Open();

@@ -3,17 +3,17 @@ using Microsoft.Data.Sqlite;
 using Rfc.Documents;
 using Rfc.Storage;
 
+using Rfc.Testing;
+
 namespace Rfc.Storage.Tests;
 
 public sealed class RfcStoreTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("rfc-store-").FullName;
+    private readonly TemporaryDirectory _temporary = new("rfc-store-");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _temporary.Dispose();
+
+    private string StoreDirectory => _temporary.Path;
 
     private static StoredDocument Document(int number, byte[] content, string? etag = null) =>
         new(new RfcNumber(number), content, etag, null, DateTimeOffset.UtcNow, RfcStore.Hash(content), $"http://127.0.0.1/rfc{number}.txt");
@@ -21,7 +21,7 @@ public sealed class RfcStoreTests : IDisposable
     [Fact]
     public void Open_CreatesDirectoryAndDatabase_OnFirstUse()
     {
-        string nested = Path.Combine(_directory, "a", "b");
+        string nested = Path.Combine(StoreDirectory, "a", "b");
 
         using RfcStore store = RfcStore.Open(nested);
 
@@ -34,7 +34,7 @@ public sealed class RfcStoreTests : IDisposable
     {
         byte[] first = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("Preuß\f\r\n"), 0x00, 0xE9];
         byte[] second = Encoding.ASCII.GetBytes("second version\n");
-        using RfcStore store = RfcStore.Open(_directory);
+        using RfcStore store = RfcStore.Open(StoreDirectory);
 
         store.PutDocument(Document(2324, first, "\"v1\""), "Preuß");
         StoredDocument? afterFirst = store.GetDocument(new RfcNumber(2324));
@@ -52,7 +52,7 @@ public sealed class RfcStoreTests : IDisposable
     [Fact]
     public void GetDocument_ReturnsNull_WhenNotStored()
     {
-        using RfcStore store = RfcStore.Open(_directory);
+        using RfcStore store = RfcStore.Open(StoreDirectory);
 
         Assert.Null(store.GetDocument(new RfcNumber(1)));
         Assert.False(store.Contains(new RfcNumber(1)));
@@ -61,12 +61,12 @@ public sealed class RfcStoreTests : IDisposable
     [Fact]
     public void Open_KeepsData_AcrossReopen_AndMigratesOnce()
     {
-        using (RfcStore store = RfcStore.Open(_directory))
+        using (RfcStore store = RfcStore.Open(StoreDirectory))
         {
             store.PutDocument(Document(1, "one"u8.ToArray()), "one");
         }
 
-        using RfcStore reopened = RfcStore.Open(_directory);
+        using RfcStore reopened = RfcStore.Open(StoreDirectory);
 
         Assert.Equal("one"u8.ToArray(), reopened.GetDocument(new RfcNumber(1))!.Content);
     }
@@ -74,7 +74,7 @@ public sealed class RfcStoreTests : IDisposable
     [Fact]
     public void ClearDocuments_RemovesEverything_AndSaysHowMany()
     {
-        using RfcStore store = RfcStore.Open(_directory);
+        using RfcStore store = RfcStore.Open(StoreDirectory);
         store.PutDocument(Document(1, "one"u8.ToArray()), "one");
         store.PutDocument(Document(2, "two"u8.ToArray()), "two");
 
@@ -87,7 +87,7 @@ public sealed class RfcStoreTests : IDisposable
     [Fact]
     public void ListDocuments_ReportsSizeAndOrder()
     {
-        using RfcStore store = RfcStore.Open(_directory);
+        using RfcStore store = RfcStore.Open(StoreDirectory);
         store.PutDocument(Document(9110, new byte[300]), "");
         store.PutDocument(Document(791, new byte[20]), "");
 
@@ -100,9 +100,9 @@ public sealed class RfcStoreTests : IDisposable
     [Fact]
     public void Open_ThrowsStoreException_SayingWhatToDo_WhenFileIsNotADatabase()
     {
-        File.WriteAllText(Path.Combine(_directory, RfcStore.FileName), new string('x', 4096));
+        File.WriteAllText(Path.Combine(StoreDirectory, RfcStore.FileName), new string('x', 4096));
 
-        StoreException error = Assert.Throws<StoreException>(() => RfcStore.Open(_directory));
+        StoreException error = Assert.Throws<StoreException>(() => RfcStore.Open(StoreDirectory));
 
         Assert.Contains("is damaged", error.Message);
         Assert.Contains("move it away or delete it", error.Message);
@@ -111,7 +111,7 @@ public sealed class RfcStoreTests : IDisposable
     [Fact]
     public void Open_ThrowsStoreException_WhenDirectoryCannotBeCreated()
     {
-        string blocker = Path.Combine(_directory, "file");
+        string blocker = Path.Combine(StoreDirectory, "file");
         File.WriteAllText(blocker, "");
 
         StoreException error = Assert.Throws<StoreException>(() => RfcStore.Open(Path.Combine(blocker, "store")));
@@ -122,7 +122,7 @@ public sealed class RfcStoreTests : IDisposable
     [Fact]
     public void Open_UsesWriteAheadLog()
     {
-        using RfcStore store = RfcStore.Open(_directory);
+        using RfcStore store = RfcStore.Open(StoreDirectory);
         using SqliteConnection connection = new($"Data Source={store.DatabasePath};Pooling=False");
         connection.Open();
         using SqliteCommand command = connection.CreateCommand();
@@ -134,8 +134,8 @@ public sealed class RfcStoreTests : IDisposable
     [Fact]
     public async Task PutDocument_WorksFromTwoStoresAtOnce_OnOneFile()
     {
-        using RfcStore a = RfcStore.Open(_directory);
-        using RfcStore b = RfcStore.Open(_directory);
+        using RfcStore a = RfcStore.Open(StoreDirectory);
+        using RfcStore b = RfcStore.Open(StoreDirectory);
 
         Task writeA = Task.Run(() =>
         {
