@@ -10,7 +10,7 @@ namespace Rfc.Storage;
 /// writer loses only its own uncommitted transaction) with a busy timeout so two rfc processes can work
 /// at once. Every write is one transaction: a document and its search text appear together or not at all.
 /// </summary>
-public sealed class RfcStore : IAsyncDisposable, IDisposable
+public sealed partial class RfcStore : IAsyncDisposable, IDisposable
 {
     /// <summary>The database file's name inside the store directory.</summary>
     public const string FileName = "rfc.db";
@@ -240,7 +240,7 @@ public sealed class RfcStore : IAsyncDisposable, IDisposable
         transaction.Commit();
     }
 
-    private static StoreException Damaged(string path, SqliteException e) => e.SqliteErrorCode switch
+    internal static StoreException Damaged(string path, SqliteException e) => e.SqliteErrorCode switch
     {
         // SQLITE_BUSY / SQLITE_LOCKED: another process held the lock past the busy timeout.
         5 or 6 => new StoreException($"the store at {path} is busy (another rfc is writing); try again in a moment", e),
