@@ -30,9 +30,12 @@ export RFC_HOME=$work/home
 export RFC_INDEX_URL=http://127.0.0.1:$port/index/rfc-index.txt
 export RFC_SOURCE=http://127.0.0.1:$port/rfc/rfc{n}.txt
 
-# 1. Sync of the full text index (10,018 entries) into an empty index, and the conditional re-sync.
-hyperfine --warmup 1 --runs 10 --export-markdown "$out/sync.md" \
-  --prepare "rm -rf '$RFC_HOME'" -n "rfc sync (empty store, 200)" "$rfc sync" \
+# 1. Sync of the full text index (10,018 entries) into an empty store, then the conditional re-sync (python's
+#    http.server sends Last-Modified and answers If-Modified-Since with 304). Separate runs: --prepare applies to all.
+hyperfine --warmup 1 --runs 10 --export-json "$out/sync-full.json" --export-markdown "$out/sync-full.md" \
+  --prepare "rm -rf '$RFC_HOME'" -n "rfc sync (empty store, 200)" "$rfc sync"
+"$rfc" sync >/dev/null
+hyperfine --warmup 1 --runs 10 --export-json "$out/sync-304.json" --export-markdown "$out/sync-304.md" \
   -n "rfc sync (again, 304)" "$rfc sync"
 
 # Store every document of the corpus (one process, every number), timed once.
@@ -44,13 +47,13 @@ end=$(date +%s.%N)
 echo "stored $(echo $numbers | wc -w) documents in $(echo "$end - $start" | bc) s" | tee "$out/store.txt"
 
 # 2. Ranked search over the index, beside grep/rg over the text index (which matches lines, not entries).
-hyperfine --warmup 3 --runs 30 --export-markdown "$out/search.md" \
+hyperfine --warmup 3 --runs 30 --export-json "$out/search.json" --export-markdown "$out/search.md" \
   -n 'rfc search "congestion control" --status "proposed standard"' "$rfc search 'congestion control' --status 'proposed standard'" \
   -n 'grep -i "congestion control" rfc-index.txt' "grep -i 'congestion control' '$corpus/index/rfc-index.txt'" \
   -n 'rg -i "congestion control" rfc-index.txt' "rg -i 'congestion control' '$corpus/index/rfc-index.txt'"
 
 # 3. Full-text search over the stored corpus, beside grep/rg over the same 2,524 files.
-hyperfine --warmup 3 --runs 30 --export-markdown "$out/fulltext.md" \
+hyperfine --warmup 3 --runs 30 --export-json "$out/fulltext.json" --export-markdown "$out/fulltext.md" \
   -n "rfc search --full-text '\"coffee pot\"'" "$rfc search --full-text '\"coffee pot\"'" \
   -n "rfc search --full-text 'congestion' (limit 20)" "$rfc search --full-text congestion" \
   -n "grep -ril 'coffee pot' rfc/" "grep -ril 'coffee pot' '$corpus/rfc'" \
@@ -58,6 +61,13 @@ hyperfine --warmup 3 --runs 30 --export-markdown "$out/fulltext.md" \
   -n "rg -i 'coffee pot' rfc/ (lines)" "rg -i 'coffee pot' '$corpus/rfc'"
 
 # Startup alone, to separate it from the work.
-hyperfine --warmup 3 --runs 30 --export-markdown "$out/startup.md" -n "rfc --version" "$rfc --version"
+hyperfine --warmup 3 --runs 30 --export-json "$out/startup.json" --export-markdown "$out/startup.md" -n "rfc --version" "$rfc --version"
 
-cat "$out/sync.md" "$out/store.txt" "$out/search.md" "$out/fulltext.md" "$out/startup.md"
+cat "$out/store.txt"
+# Medians (hyperfine's markdown shows means).
+python3 - "$out"/sync-full.json "$out"/sync-304.json "$out"/search.json "$out"/fulltext.json "$out"/startup.json <<'PY'
+import json, sys
+for path in sys.argv[1:]:
+    for r in json.load(open(path))["results"]:
+        print(f"| `{r['command']}` | {r['median']*1000:.1f} ms | {r['mean']*1000:.1f} ± {r['stddev']*1000:.1f} ms | {r['min']*1000:.1f} ms | {r['max']*1000:.1f} ms |")
+PY
