@@ -18,6 +18,10 @@ internal static class CommandTree
               rfc 2616 --source ietf       fetch from www.ietf.org (follows its redirects)
               rfc 9110 --trace             show every layer of the stack on stderr
               RFC_SOURCE=http://127.0.0.1:8080/rfc/rfc{n}.txt rfc 2324
+              rfc sync                     download the RFC index (then: info, search, bcp14, ...)
+              rfc 9110 --section 8.8.3     one section; --toc for the table of contents
+              rfc bcp14                    the RFCs that make up BCP 14 (RFC 2119 and RFC 8174)
+              rfc search --full-text '"coffee pot"'
             """);
         foreach (Option option in globals.All)
         {
@@ -26,6 +30,11 @@ internal static class CommandTree
 
         GetCommand.Attach(root, globals, context);
         MirrorCommand.Attach(root, globals, context);
+        SyncCommand.Attach(root, globals, context);
+        InfoCommand.Attach(root, context);
+        SearchCommand.Attach(root, context);
+        ListCommand.Attach(root, context);
+        CacheCommand.Attach(root, context);
         return root;
     }
 }

@@ -11,7 +11,7 @@ namespace Rfc.Storage;
 /// at once. Every write is one transaction: a document and its search text appear together or not at all.
 /// Thread-safe: calls are serialised on the one connection.
 /// </summary>
-public sealed class RfcStore : IAsyncDisposable, IDisposable
+public sealed partial class RfcStore : IAsyncDisposable, IDisposable
 {
     /// <summary>The database file's name inside the store directory.</summary>
     public const string FileName = "rfc.db";
@@ -267,7 +267,7 @@ public sealed class RfcStore : IAsyncDisposable, IDisposable
         transaction.Commit();
     }
 
-    private static StoreException Damaged(string path, SqliteException e) => e.SqliteErrorCode switch
+    internal static StoreException Damaged(string path, SqliteException e) => e.SqliteErrorCode switch
     {
         // SQLITE_BUSY / SQLITE_LOCKED: another process held the lock past the busy timeout.
         5 or 6 => new StoreException($"the store at {path} is busy (another rfc is writing); try again in a moment", e),

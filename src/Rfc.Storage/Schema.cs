@@ -22,5 +22,55 @@ internal static class Schema
         );
         CREATE VIRTUAL TABLE document_text USING fts5(body, tokenize = 'porter unicode61 remove_diacritics 2');
         """,
+
+        // 2: the RFC Editor's index. One row per RFC number (issued or not); relations as the index states them
+        // (the reverse direction is derived when read, because the index does not always list both ends);
+        // sub-series members from BCP/STD/FYI entries; FTS5 over the text a person searches by, rowid = number;
+        // and what the last sync of each index URL needs for a conditional request.
+        """
+        CREATE TABLE index_entries (
+            number             INTEGER PRIMARY KEY,
+            not_issued         INTEGER NOT NULL,
+            title              TEXT    NOT NULL,
+            authors            TEXT    NOT NULL,
+            year               INTEGER,
+            month              INTEGER,
+            day                INTEGER,
+            formats            TEXT    NOT NULL,
+            pages              INTEGER,
+            current_status     TEXT    NOT NULL,
+            publication_status TEXT,
+            stream             TEXT,
+            area               TEXT,
+            wg                 TEXT,
+            keywords           TEXT    NOT NULL,
+            abstract           TEXT,
+            draft              TEXT,
+            doi                TEXT,
+            errata_url         TEXT,
+            fingerprint        TEXT    NOT NULL
+        );
+        CREATE TABLE index_relations (
+            from_number INTEGER NOT NULL,
+            kind        TEXT    NOT NULL,
+            target      TEXT    NOT NULL,
+            PRIMARY KEY (from_number, kind, target)
+        ) WITHOUT ROWID;
+        CREATE INDEX index_relations_by_target ON index_relations (target, kind);
+        CREATE TABLE subseries (
+            id     TEXT NOT NULL,
+            member TEXT NOT NULL,
+            title  TEXT,
+            PRIMARY KEY (id, member)
+        ) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE index_text USING fts5(title, abstract, keywords, authors, tokenize = 'porter unicode61 remove_diacritics 2');
+        CREATE TABLE index_sync (
+            url           TEXT PRIMARY KEY,
+            etag          TEXT,
+            last_modified TEXT,
+            synced_at     TEXT    NOT NULL,
+            entries       INTEGER NOT NULL
+        );
+        """,
     ];
 }

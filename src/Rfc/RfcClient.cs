@@ -13,7 +13,7 @@ namespace Rfc;
 /// A non-200 answer is never returned or stored as a document. The store is opened on first use only,
 /// and the network stack is created only when a request is needed.
 /// </summary>
-public sealed class RfcClient : IAsyncDisposable
+public sealed partial class RfcClient : IAsyncDisposable
 {
     /// <summary>
     /// The largest document accepted. The largest RFC is about 1.6 MB (RFC 8881); 64 MiB leaves room for

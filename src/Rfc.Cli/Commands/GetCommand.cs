@@ -20,25 +20,29 @@ internal static class GetCommand
         root.Options.Add(noPager);
         root.Options.Add(refresh);
         root.Options.Add(offline);
+        LibraryReader.Options library = new();
+        library.AddTo(root);
         root.SetAction((parse, cancellationToken) =>
         {
-            IReadOnlyList<RfcNumber> parsed = NumberArguments.Parse(parse.GetValue(numbers));
+            string[]? parsed = parse.GetValue(numbers);
             if (parse.GetValue(refresh) && parse.GetValue(offline))
             {
                 throw new CliUsageException("--refresh needs the network and --offline forbids it; choose one");
             }
 
             ReadMode mode = parse.GetValue(offline) ? ReadMode.Offline : parse.GetValue(refresh) ? ReadMode.Refresh : ReadMode.Default;
-            return RunAsync(parsed, globals.ClientOptions(parse, context), mode, parse.GetValue(noPager), context, cancellationToken);
+            return RunAsync(parsed, globals.ClientOptions(parse, context), mode, parse.GetValue(noPager), context, client => library.Create(parse, client, context), cancellationToken);
         });
     }
 
-    private static async Task<int> RunAsync(IReadOnlyList<RfcNumber> numbers, RfcClientOptions options, ReadMode mode, bool noPager, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[]? values, RfcClientOptions options, ReadMode mode, bool noPager, CliContext context, Func<RfcClient, LibraryReader> library, CancellationToken cancellationToken)
     {
         await using RfcClient client = new(options);
+        LibraryReader reader = library(client);
+        IReadOnlyList<RfcNumber> numbers = reader.Resolve(values);
 
         // Get the first document before starting a pager, so an error is a plain line on stderr.
-        RfcDocument first = await client.GetAsync(numbers[0], mode, cancellationToken).ConfigureAwait(false);
+        RfcDocument first = await reader.GetAsync(numbers[0], mode, cancellationToken).ConfigureAwait(false);
         string? pagerCommand = context.StdoutIsTerminal && !noPager ? Pager.Command(context) : null;
         Pager? pager = pagerCommand is null ? null : Pager.TryStart(pagerCommand, context);
         Stream output = pager?.Input ?? context.Stdout;
@@ -51,7 +55,7 @@ internal static class GetCommand
 
             for (int i = 1; i < numbers.Count; i++)
             {
-                RfcDocument next = await client.GetAsync(numbers[i], mode, cancellationToken).ConfigureAwait(false);
+                RfcDocument next = await reader.GetAsync(numbers[i], mode, cancellationToken).ConfigureAwait(false);
                 if (!await TryWriteAsync(output, next, cancellationToken).ConfigureAwait(false))
                 {
                     break;

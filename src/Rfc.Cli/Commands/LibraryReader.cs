@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Rfc.Documents;
+using Rfc.Documents.Sections;
+using Rfc.Documents.Text;
+using Rfc.Storage;
+using Sections = Rfc.Documents.Sections;
+
+namespace Rfc.Cli.Commands;
+
+/// <summary>
+/// What the local library adds to <c>rfc N</c>, kept out of <see cref="GetCommand"/> so that command stays small:
+/// sub-series names resolved through the index (<c>rfc bcp14</c>), "not issued" numbers refused without a request,
+/// a one-line notice before an obsolete RFC naming the current ones, and <c>--section</c> / <c>--toc</c>.
+/// </summary>
+internal sealed class LibraryReader
+{
+    private readonly RfcClient _client;
+    private readonly CliContext _context;
+    private readonly string? _section;
+    private readonly bool _toc;
+    private readonly bool _quiet;
+
+    private LibraryReader(RfcClient client, CliContext context, string? section, bool toc, bool quiet)
+    {
+        _client = client;
+        _context = context;
+        _section = section;
+        _toc = toc;
+        _quiet = quiet;
+    }
+
+    /// <summary>The options <c>rfc N</c> gains: <c>--section</c>, <c>--toc</c>, <c>--quiet</c>.</summary>
+    internal sealed class Options
+    {
+        public Option<string?> Section { get; } = new("--section") { Description = "Print only this section: a number (8.8.3, A.1) or a title (\"Security Considerations\")", HelpName = "SECTION" };
+
+        public Option<bool> Toc { get; } = new("--toc") { Description = "Print the table of contents instead of the document" };
+
+        public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Do not print notices (such as 'RFC 2616 is obsolete') on stderr" };
+
+        public void AddTo(RootCommand root)
+        {
+            root.Options.Add(Section);
+            root.Options.Add(Toc);
+            root.Options.Add(Quiet);
+        }
+
+        /// <summary>A reader for this run; throws the usage error for contradictory options.</summary>
+        public LibraryReader Create(ParseResult parse, RfcClient client, CliContext context)
+        {
+            string? section = parse.GetValue(Section);
+            if (section is not null && parse.GetValue(Toc))
+            {
+                throw new CliUsageException("--section prints one section and --toc the table of contents; choose one");
+            }
+
+            if (section is not null && string.IsNullOrWhiteSpace(section))
+            {
+                throw new CliUsageException("--section needs a section number or title, e.g. --section 8.8.3");
+            }
+
+            return new LibraryReader(client, context, section, parse.GetValue(Toc), parse.GetValue(Quiet));
+        }
+    }
+
+    /// <summary>
+    /// Turns the arguments into RFC numbers: numbers as typed, sub-series names (<c>bcp14</c>, <c>STD 7</c>) through the
+    /// index with a line on stderr saying what they resolved to. Throws the usage error for anything else, and the
+    /// not-found error for a number the index marks "not issued" (before any request).
+    /// </summary>
+    public IReadOnlyList<RfcNumber> Resolve(IReadOnlyList<string>? values)
+    {
+        if (values is null || values.Count == 0)
+        {
+            throw new CliUsageException(NumberArguments.Missing);
+        }
+
+        List<RfcNumber> numbers = [];
+        foreach (string value in values)
+        {
+            if (RfcNumber.TryParse(value, out RfcNumber number))
+            {
+                RefuseNotIssued(number);
+                numbers.Add(number);
+            }
+            else if (DocId.TryParse(value, out DocId id) && !id.IsRfc)
+            {
+                numbers.AddRange(ResolveSubseries(id));
+            }
+            else
+            {
+                throw new CliUsageException($"{NumberArguments.Missing} ('{value}' is not one)");
+            }
+        }
+
+        return numbers;
+    }
+
+    /// <summary>Gets a document, printing the obsolete notice first, and cuts it to the section or table of contents asked for.</summary>
+    public async Task<RfcDocument> GetAsync(RfcNumber number, ReadMode mode, CancellationToken cancellationToken)
+    {
+        RfcDocument document = await _client.GetAsync(number, mode, cancellationToken).ConfigureAwait(false);
+        if (!_quiet && _client.Store is RfcStore store && store.GetCurrentVersions(number) is { Count: > 0 } current)
+        {
+            await _context.Stderr.WriteLineAsync($"rfc: note: RFC {number} is obsolete; read {LibraryOutput.JoinRfcs(current)} instead (from the index; --quiet hides this)").ConfigureAwait(false);
+            await _context.Stderr.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_section is null && !_toc)
+        {
+            return document;
+        }
+
+        Sections.RfcDocument parsed = Sections.RfcDocument.Parse(RfcTextDecoder.Decode(document.Content.Span));
+        string text;
+        if (_toc)
+        {
+            text = string.Concat(parsed.TableOfContents.Select(Line));
+        }
+        else
+        {
+            RfcSection section = parsed.FindSection(_section!) ?? throw LibraryOutput.NotFound($"RFC {number} has no section '{_section}' (see its sections with 'rfc {number} --toc')");
+            text = section.Text + "\n";
+        }
+
+        return document with { Content = Encoding.UTF8.GetBytes(text) };
+    }
+
+    private static string Line(TocEntry entry)
+    {
+        string indent = new(' ', 2 * (entry.Level - 1));
+        string label = entry.Number is null ? entry.Title : $"{entry.Number}. {entry.Title}";
+        return entry.Page is null ? $"{indent}{label}\n" : $"{indent}{label}  {entry.Page}\n";
+    }
+
+    private void RefuseNotIssued(RfcNumber number)
+    {
+        if (_client.Store?.GetIndexEntry(number) is { Entry.NotIssued: true })
+        {
+            throw LibraryOutput.NotFound($"RFC {number} was never issued (the RFC Editor's index lists the number as \"Not Issued\")");
+        }
+    }
+
+    private IReadOnlyList<RfcNumber> ResolveSubseries(DocId id)
+    {
+        RfcStore store = _client.Store ?? throw new CliUsageException($"{id} can only be resolved through the local store's index");
+        string name = $"{id.ToString()[..3]} {id.Number.ToString(CultureInfo.InvariantCulture)}";
+        if (store.CountIndexEntries() == 0)
+        {
+            throw LibraryOutput.NotFound($"{name} is a sub-series name and the local RFC index is empty ({LibraryOutput.SyncHint})");
+        }
+
+        IReadOnlyList<RfcNumber> members = store.ResolveSubseries(id, out string? title);
+        if (members.Count == 0)
+        {
+            throw LibraryOutput.NotFound($"{name} is not in the local RFC index (no RFC is part of it; run 'rfc sync' to update the index)");
+        }
+
+        _context.Stderr.WriteLine($"rfc: {name}{(title is null ? "" : $" ({title})")} is {LibraryOutput.JoinRfcs(members)}");
+        _context.Stderr.Flush();
+        return members;
+    }
+}

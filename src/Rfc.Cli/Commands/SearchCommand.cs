@@ -1,0 +1,193 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Rfc.Documents;
+using Rfc.Documents.Index;
+using Rfc.Storage;
+
+namespace Rfc.Cli.Commands;
+
+/// <summary><c>rfc search QUERY</c>: ranked search over the index, or <c>--full-text</c> over stored documents.</summary>
+internal static class SearchCommand
+{
+    /// <summary>The most results one search returns.</summary>
+    private const int MaxLimit = 1000;
+
+    private const string AnsiHighlight = "\u001b[1;33m";
+    private const string AnsiReset = "\u001b[0m";
+
+    public static void Attach(RootCommand root, CliContext context)
+    {
+        Argument<string[]> query = new("query") { Description = "Words to find (all must match), or an FTS5 query: \"a phrase\", AND, OR, NOT, prefix*", Arity = ArgumentArity.OneOrMore };
+        Option<bool> fullText = new("--full-text") { Description = "Search inside the stored documents instead of the index; shows a snippet, page and section per hit" };
+        Option<string?> status = new("--status") { Description = "Only RFCs with this current status: \"proposed standard\", \"internet standard\", \"best current practice\", informational, experimental, historic…", HelpName = "STATUS" };
+        Option<int?> since = new("--since") { Description = "Only RFCs published in or after this year", HelpName = "YEAR" };
+        Option<string?> author = new("--author") { Description = "Only RFCs with an author whose name contains this", HelpName = "NAME" };
+        Option<string?> wg = new("--wg") { Description = "Only RFCs from this IETF working group (acronym, as in rfc-index.xml)", HelpName = "ACRONYM" };
+        Option<int?> limit = new("--limit") { Description = $"At most this many results [default: {IndexSearchFilter.DefaultLimit}]", HelpName = "N" };
+        Option<bool> json = new("--json") { Description = "Print the results as JSON, for scripts" };
+        Command search = new(
+            "search",
+            """
+            Search the RFC index, ranked by relevance (bm25; a word in the title counts most), or with --full-text the text
+            of every stored document. On a terminal the results are a table; otherwise one tab-separated line each
+            (number, date, status, title, and the current RFCs when it is obsolete). Obsolete RFCs are marked.
+
+            Examples:
+              rfc search "congestion control" --status "proposed standard"
+              rfc search http --since 2020 --wg httpbis
+              rfc search 'quic NOT http' --limit 5 --json
+              rfc search --full-text '"coffee pot"'        phrases, AND/OR/NOT and prefix* pass through to FTS5
+            """)
+        {
+            query,
+            fullText,
+            status,
+            since,
+            author,
+            wg,
+            limit,
+            json,
+        };
+        search.SetAction((parse, cancellationToken) =>
+        {
+            string text = string.Join(' ', parse.GetValue(query) ?? []);
+            int count = parse.GetValue(limit) ?? IndexSearchFilter.DefaultLimit;
+            if (count is < 1 or > MaxLimit)
+            {
+                throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--limit must be 1 to {MaxLimit}, not {count}"));
+            }
+
+            if (parse.GetValue(fullText))
+            {
+                if (parse.GetValue(status) is not null || parse.GetValue(since) is not null || parse.GetValue(author) is not null || parse.GetValue(wg) is not null)
+                {
+                    throw new CliUsageException("--status, --since, --author and --wg filter the index search; --full-text searches document text and takes only --limit and --json");
+                }
+
+                return FullTextAsync(text, count, parse.GetValue(json), context, cancellationToken);
+            }
+
+            IndexSearchFilter filter = new()
+            {
+                Status = ParseStatus(parse.GetValue(status)),
+                Since = parse.GetValue(since),
+                Author = parse.GetValue(author),
+                WorkingGroup = parse.GetValue(wg),
+                Limit = count,
+            };
+            return IndexAsync(text, filter, parse.GetValue(json), context, cancellationToken);
+        });
+        root.Subcommands.Add(search);
+    }
+
+    private static string? ParseStatus(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        RfcStatus status = RfcStatus.Parse(text);
+        if (status.Kind == RfcStatusKind.Other || (status.Kind == RfcStatusKind.Unknown && !string.Equals(text.Trim(), "unknown", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new CliUsageException($"--status '{text}' is not a status the index uses (proposed standard, draft standard, internet standard, best current practice, informational, experimental, historic, unknown)");
+        }
+
+        return status.Text;
+    }
+
+    private static async Task<int> IndexAsync(string query, IndexSearchFilter filter, bool json, CliContext context, CancellationToken cancellationToken)
+    {
+        using RfcStore store = LibraryOutput.OpenStore(context);
+        LibraryOutput.RequireIndex(store);
+        IReadOnlyList<IndexSearchHit> hits = store.SearchIndex(query, filter);
+        List<(IndexSearchHit Hit, IReadOnlyList<RfcNumber> Current)> results = [.. hits.Select(h => (h, h.IsObsoleted ? store.GetCurrentVersions(h.Number) : (IReadOnlyList<RfcNumber>)[]))];
+
+        using StreamWriter output = LibraryOutput.Writer(context);
+        if (json)
+        {
+            List<SearchHitJson> items = [.. results.Select(r => new SearchHitJson(r.Hit.Number.Value, r.Hit.Title, r.Hit.Date?.ToString(), r.Hit.Status.Text, r.Hit.IsObsoleted, [.. r.Current.Select(n => n.Value)], r.Hit.Score))];
+            output.WriteLine(JsonSerializer.Serialize(items, LibraryJson.Output.ListSearchHitJson));
+        }
+        else
+        {
+            LibraryOutput.Table(
+                output,
+                context.StdoutIsTerminal,
+                ["RFC", "DATE", "STATUS", "TITLE"],
+                results.Select(string[] (r) =>
+                {
+                    string obsolete = !r.Hit.IsObsoleted ? "" : r.Current.Count > 0 ? $"obsoleted, see {LibraryOutput.JoinRfcs(r.Current)}" : "obsoleted";
+                    string number = r.Hit.Number.ToString();
+                    string date = r.Hit.Date?.ToString() ?? "";
+                    return context.StdoutIsTerminal
+                        ? [number, date, r.Hit.Status.Text, obsolete.Length == 0 ? r.Hit.Title : $"{r.Hit.Title}  [{obsolete}]"]
+                        : [number, date, r.Hit.Status.Text, r.Hit.Title, obsolete];
+                }));
+        }
+
+        await output.FlushAsync(cancellationToken);
+        if (hits.Count == 0 && !json)
+        {
+            await context.Stderr.WriteLineAsync($"rfc: no RFC in the index matches '{query}'");
+        }
+
+        return (int)ExitCode.Success;
+    }
+
+    private static async Task<int> FullTextAsync(string query, int limit, bool json, CliContext context, CancellationToken cancellationToken)
+    {
+        using RfcStore store = LibraryOutput.OpenStore(context);
+        if (store.ListDocuments().Count == 0)
+        {
+            throw LibraryOutput.NotFound("no documents are stored to search (read some with 'rfc N' first)");
+        }
+
+        IReadOnlyList<FullTextHit> hits = store.SearchDocuments(query, limit);
+        using StreamWriter output = LibraryOutput.Writer(context);
+        bool colour = context.StdoutIsTerminal && context.Env("NO_COLOR") is null;
+        if (json)
+        {
+            List<FullTextHitJson> items = [.. hits.Select(h => new FullTextHitJson(h.Number.Value, h.Title, h.Page, h.Section, Highlight(h.Snippet, "**", "**"), h.Score))];
+            output.WriteLine(JsonSerializer.Serialize(items, LibraryJson.Output.ListFullTextHitJson));
+        }
+        else if (context.StdoutIsTerminal)
+        {
+            foreach (FullTextHit hit in hits)
+            {
+                output.WriteLine(hit.Title is null ? $"RFC {hit.Number}" : $"RFC {hit.Number}  {hit.Title}");
+                output.WriteLine($"    {Where(hit)}");
+                output.WriteLine($"    {(colour ? Highlight(hit.Snippet, AnsiHighlight, AnsiReset) : Highlight(hit.Snippet, "**", "**"))}");
+                output.WriteLine();
+            }
+        }
+        else
+        {
+            foreach (FullTextHit hit in hits)
+            {
+                string page = hit.Page?.ToString(CultureInfo.InvariantCulture) ?? "";
+                output.WriteLine(string.Join('\t', hit.Number.ToString(), page, hit.Section ?? "", Highlight(hit.Snippet, "**", "**").Replace('\t', ' ')));
+            }
+        }
+
+        await output.FlushAsync(cancellationToken);
+        if (hits.Count == 0 && !json)
+        {
+            await context.Stderr.WriteLineAsync($"rfc: no stored document matches '{query}'");
+        }
+
+        return (int)ExitCode.Success;
+    }
+
+    private static string Where(FullTextHit hit) => (hit.Page, hit.Section) switch
+    {
+        (int page, string section) => $"page {page}, section {section}",
+        (int page, null) => $"page {page}",
+        (null, string section) => $"section {section}",
+        _ => "",
+    };
+
+    private static string Highlight(string snippet, string start, string end) =>
+        snippet.Replace(RfcStore.HighlightStart.ToString(), start, StringComparison.Ordinal).Replace(RfcStore.HighlightEnd.ToString(), end, StringComparison.Ordinal);
+}

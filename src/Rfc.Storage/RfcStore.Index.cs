@@ -1,0 +1,294 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Rfc.Documents;
+using Rfc.Documents.Index;
+
+namespace Rfc.Storage;
+
+/// <summary>The index half of the store: the RFC Editor's index, its relations and sub-series, and sync state.</summary>
+public sealed partial class RfcStore
+{
+    /// <summary>Separates an author's name from their role inside the stored author list (a name never holds it).</summary>
+    internal const char AuthorTitleSeparator = '\u001e';
+
+    /// <summary>
+    /// Starts an index update: one transaction until <see cref="IndexUpdate.Commit"/>; dispose it to roll back.
+    /// Other processes keep reading the previous index meanwhile (WAL).
+    /// </summary>
+    public IndexUpdate BeginIndexUpdate() => Run(() => new IndexUpdate(_connection, DatabasePath));
+
+    /// <summary>What the last sync of <paramref name="url"/> recorded, or null when it was never synced.</summary>
+    public IndexSyncState? GetSyncState(string url) => Run(() =>
+    {
+        using SqliteCommand command = Command("SELECT etag, last_modified, synced_at, entries FROM index_sync WHERE url = $url;", ("$url", url));
+        using SqliteDataReader reader = command.ExecuteReader();
+        return reader.Read()
+            ? new IndexSyncState(url, NullableString(reader, 0), reader.IsDBNull(1) ? null : ParseTime(reader.GetString(1)), ParseTime(reader.GetString(2)), reader.GetInt32(3))
+            : null;
+    });
+
+    /// <summary>Records that <paramref name="url"/> was confirmed unchanged (HTTP 304) at <paramref name="at"/>.</summary>
+    public void MarkIndexUnchanged(string url, DateTimeOffset at) =>
+        Run(() => Command("UPDATE index_sync SET synced_at = $at WHERE url = $url;", ("$url", url), ("$at", FormatTime(at))).ExecuteNonQuery());
+
+    /// <summary>How many RFC numbers (issued or not) the stored index holds; 0 before the first sync.</summary>
+    public int CountIndexEntries() => Run(() => Convert.ToInt32(Command("SELECT count(*) FROM index_entries;").ExecuteScalar(), CultureInfo.InvariantCulture));
+
+    /// <summary>The index entry for RFC <paramref name="number"/> with its relations both ways, or null when the index does not list it.</summary>
+    public IndexedRfc? GetIndexEntry(RfcNumber number) => Run(() =>
+    {
+        RfcIndexEntry? entry = ReadEntry(number);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var own = new List<(IndexRelationKind Kind, DocId Target)>();
+        using (SqliteCommand command = Command("SELECT kind, target FROM index_relations WHERE from_number = $n;", ("$n", number.Value)))
+        using (SqliteDataReader reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                if (TryParseRelation(reader.GetString(0), out IndexRelationKind kind) && DocId.TryParse(reader.GetString(1), out DocId target))
+                {
+                    own.Add((kind, target));
+                }
+            }
+        }
+
+        // The index usually lists both ends of a relation, but not always; what others say about this RFC counts too.
+        var all = new List<(IndexRelationKind Kind, DocId Target)>(own);
+        using (SqliteCommand command = Command(
+            "SELECT kind, from_number FROM index_relations WHERE target = $id AND kind IN ('obsoletes', 'obsoleted-by', 'updates', 'updated-by');",
+            ("$id", DocId.ForRfc(number).ToString())))
+        using (SqliteDataReader reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                if (TryParseRelation(reader.GetString(0), out IndexRelationKind kind) && RfcNumber.TryParse(reader.GetInt32(1).ToString(CultureInfo.InvariantCulture), out RfcNumber from))
+                {
+                    all.Add((Inverse(kind), DocId.ForRfc(from)));
+                }
+            }
+        }
+
+        IndexRelation[] relations = [.. all.Distinct().OrderBy(r => r.Kind).ThenBy(r => r.Target).Select(r => new IndexRelation(r.Kind, r.Target, r.Target.IsRfc ? ReadTitle(r.Target.Number) : null))];
+        return new IndexedRfc(
+            entry with
+            {
+                Obsoletes = Targets(own, IndexRelationKind.Obsoletes),
+                ObsoletedBy = Targets(own, IndexRelationKind.ObsoletedBy),
+                Updates = Targets(own, IndexRelationKind.Updates),
+                UpdatedBy = Targets(own, IndexRelationKind.UpdatedBy),
+                IsAlso = Targets(own, IndexRelationKind.IsAlso),
+                SeeAlso = Targets(own, IndexRelationKind.SeeAlso),
+            },
+            relations);
+    });
+
+    /// <summary>The title the index gives RFC <paramref name="number"/>, or null.</summary>
+    public string? GetTitle(RfcNumber number) => Run(() => ReadTitle(number.Value));
+
+    /// <summary>
+    /// The current ends of the obsoleted-by chain from RFC <paramref name="number"/>: for RFC 2616, RFCs 9110, 9111
+    /// and 9112 (through 7230 to 7235). Empty when nothing obsoletes it. An RFC obsoleted by a number the index
+    /// does not describe ends the chain there.
+    /// </summary>
+    public IReadOnlyList<RfcNumber> GetCurrentVersions(RfcNumber number) => Run(() =>
+    {
+        var ends = new SortedSet<int>();
+        var seen = new HashSet<int> { number.Value };
+        var pending = new Queue<int>();
+        pending.Enqueue(number.Value);
+        while (pending.Count > 0)
+        {
+            int current = pending.Dequeue();
+            List<int> successors = ObsoletedBy(current);
+            if (successors.Count == 0)
+            {
+                if (current != number.Value)
+                {
+                    ends.Add(current);
+                }
+
+                continue;
+            }
+
+            foreach (int successor in successors.Where(seen.Add))
+            {
+                pending.Enqueue(successor);
+            }
+        }
+
+        return (IReadOnlyList<RfcNumber>)[.. ends.Select(n => new RfcNumber(n))];
+    });
+
+    /// <summary>
+    /// The RFCs a sub-series document consists of (<c>BCP14</c> → RFC 2119, RFC 8174), from the index's BCP/STD/FYI
+    /// entries and the RFC entries' is-also; empty when the index knows none. <paramref name="title"/> is the
+    /// sub-series title when the index gives one.
+    /// </summary>
+    public IReadOnlyList<RfcNumber> ResolveSubseries(DocId id, out string? title)
+    {
+        if (id.IsRfc)
+        {
+            throw new ArgumentException($"{id} is an RFC, not a sub-series document", nameof(id));
+        }
+
+        string? found = null;
+        IReadOnlyList<RfcNumber> members = Run(() =>
+        {
+            var numbers = new SortedSet<int>();
+            using SqliteCommand command = Command(
+                """
+                SELECT member, title FROM subseries WHERE id = $id
+                UNION SELECT 'RFC' || from_number, NULL FROM index_relations WHERE kind = 'is-also' AND target = $id;
+                """,
+                ("$id", id.ToString()));
+            using SqliteDataReader reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (DocId.TryParse(reader.GetString(0), out DocId member) && member.IsRfc)
+                {
+                    numbers.Add(member.Number);
+                }
+
+                found ??= NullableString(reader, 1);
+            }
+
+            return (IReadOnlyList<RfcNumber>)[.. numbers.Select(n => new RfcNumber(n))];
+        });
+        title = found;
+        return members;
+    }
+
+    internal static string RelationName(IndexRelationKind kind) => kind switch
+    {
+        IndexRelationKind.Obsoletes => "obsoletes",
+        IndexRelationKind.ObsoletedBy => "obsoleted-by",
+        IndexRelationKind.Updates => "updates",
+        IndexRelationKind.UpdatedBy => "updated-by",
+        IndexRelationKind.IsAlso => "is-also",
+        _ => "see-also",
+    };
+
+    internal static void PutSyncState(SqliteTransaction transaction, IndexSyncState state)
+    {
+        using SqliteCommand command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            """
+            INSERT INTO index_sync (url, etag, last_modified, synced_at, entries) VALUES ($url, $etag, $modified, $at, $entries)
+            ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, synced_at = excluded.synced_at, entries = excluded.entries;
+            """;
+        command.Parameters.AddWithValue("$url", state.Url);
+        command.Parameters.AddWithValue("$etag", (object?)state.ETag ?? DBNull.Value);
+        command.Parameters.AddWithValue("$modified", (object?)FormatTime(state.LastModified) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$at", FormatTime(state.SyncedAt));
+        command.Parameters.AddWithValue("$entries", state.Entries);
+        command.ExecuteNonQuery();
+    }
+
+    private static bool TryParseRelation(string name, out IndexRelationKind kind)
+    {
+        (bool ok, kind) = name switch
+        {
+            "obsoletes" => (true, IndexRelationKind.Obsoletes),
+            "obsoleted-by" => (true, IndexRelationKind.ObsoletedBy),
+            "updates" => (true, IndexRelationKind.Updates),
+            "updated-by" => (true, IndexRelationKind.UpdatedBy),
+            "is-also" => (true, IndexRelationKind.IsAlso),
+            "see-also" => (true, IndexRelationKind.SeeAlso),
+            _ => (false, default),
+        };
+        return ok;
+    }
+
+    private static IndexRelationKind Inverse(IndexRelationKind kind) => kind switch
+    {
+        IndexRelationKind.Obsoletes => IndexRelationKind.ObsoletedBy,
+        IndexRelationKind.ObsoletedBy => IndexRelationKind.Obsoletes,
+        IndexRelationKind.Updates => IndexRelationKind.UpdatedBy,
+        IndexRelationKind.UpdatedBy => IndexRelationKind.Updates,
+        _ => kind,
+    };
+
+    private static DocId[] Targets(List<(IndexRelationKind Kind, DocId Target)> relations, IndexRelationKind kind) =>
+        [.. relations.Where(r => r.Kind == kind).Select(r => r.Target).Order()];
+
+    /// <summary>The RFCs that obsolete <paramref name="number"/>, by its own entry or by theirs.</summary>
+    private List<int> ObsoletedBy(int number)
+    {
+        var result = new List<int>();
+        using SqliteCommand command = Command(
+            """
+            SELECT target FROM index_relations WHERE from_number = $n AND kind = 'obsoleted-by'
+            UNION SELECT 'RFC' || from_number FROM index_relations WHERE target = $id AND kind = 'obsoletes';
+            """,
+            ("$n", number),
+            ("$id", "RFC" + number.ToString(CultureInfo.InvariantCulture)));
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (DocId.TryParse(reader.GetString(0), out DocId id) && id.IsRfc)
+            {
+                result.Add(id.Number);
+            }
+        }
+
+        return result;
+    }
+
+    private string? ReadTitle(int number)
+    {
+        using SqliteCommand command = Command("SELECT title FROM index_entries WHERE number = $n AND not_issued = 0;", ("$n", number));
+        return command.ExecuteScalar() as string;
+    }
+
+    private RfcIndexEntry? ReadEntry(RfcNumber number)
+    {
+        using SqliteCommand command = Command(
+            """
+            SELECT not_issued, title, authors, year, month, day, formats, pages, current_status, publication_status,
+                stream, area, wg, keywords, abstract, draft, doi, errata_url
+            FROM index_entries WHERE number = $n;
+            """,
+            ("$n", number.Value));
+        using SqliteDataReader reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        return new RfcIndexEntry
+        {
+            Number = number,
+            NotIssued = reader.GetInt32(0) != 0,
+            Title = reader.GetString(1),
+            Authors = [.. Lines(reader.GetString(2)).Select(ParseAuthor)],
+            Date = reader.IsDBNull(3) || reader.IsDBNull(4) ? null : new RfcDate(reader.GetInt32(3), reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetInt32(5)),
+            Formats = reader.GetString(6).Split(',', StringSplitOptions.RemoveEmptyEntries),
+            PageCount = reader.IsDBNull(7) ? null : reader.GetInt32(7),
+            CurrentStatus = RfcStatus.Parse(reader.GetString(8)),
+            PublicationStatus = reader.IsDBNull(9) ? null : RfcStatus.Parse(reader.GetString(9)),
+            Stream = NullableString(reader, 10),
+            Area = NullableString(reader, 11),
+            WorkingGroup = NullableString(reader, 12),
+            Keywords = Lines(reader.GetString(13)),
+            Abstract = NullableString(reader, 14),
+            Draft = NullableString(reader, 15),
+            Doi = NullableString(reader, 16),
+            ErrataUrl = NullableString(reader, 17),
+        };
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    private static RfcAuthor ParseAuthor(string stored)
+    {
+        int separator = stored.IndexOf(AuthorTitleSeparator, StringComparison.Ordinal);
+        return separator < 0 ? new RfcAuthor(stored) : new RfcAuthor(stored[..separator], stored[(separator + 1)..]);
+    }
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

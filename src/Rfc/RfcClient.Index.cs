@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Xml;
+using Rfc.Documents.Index;
+using Rfc.Http;
+using Rfc.Storage;
+using Rfc.Transport;
+
+namespace Rfc;
+
+/// <summary>The index half of the façade: <c>rfc sync</c>.</summary>
+public sealed partial class RfcClient
+{
+    /// <summary>The RFC Editor's XML index, the default for <c>--index-url</c> and <c>RFC_INDEX_URL</c>.</summary>
+    public const string DefaultIndexUrl = "https://www.rfc-editor.org/rfc-index.xml";
+
+    /// <summary>
+    /// The largest index accepted. rfc-index.xml is about 14 MB in 2026 and grows by well under 1 MB a year;
+    /// 256 MiB stops a misconfigured URL from filling the disk.
+    /// </summary>
+    public const long MaxIndexBytes = 256L * 1024 * 1024;
+
+    /// <summary>How often (in entries) <see cref="SyncIndexAsync"/> reports progress.</summary>
+    private const int ProgressInterval = 250;
+
+    /// <summary>
+    /// Downloads the index at <paramref name="indexUrl"/> through the same redirecting client and transport as
+    /// documents, with <c>If-None-Match</c>/<c>If-Modified-Since</c> from the last sync of that URL (a 304 costs one
+    /// round trip and writes nothing). The body goes to a temporary file first, so the store's write lock is held only
+    /// while parsing, not while the network is slow; the format (XML or text) is chosen by content; entries are parsed
+    /// streaming and upserted in one transaction with the new ETag. <paramref name="progress"/> receives the number of
+    /// entries processed so far.
+    /// </summary>
+    public async Task<IndexSyncResult> SyncIndexAsync(Uri indexUrl, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(indexUrl);
+        RfcStore store = Store ?? throw new InvalidOperationException("syncing the index needs a store (set RfcClientOptions.StoreDirectory)");
+        string url = indexUrl.ToString();
+        IndexSyncState? previous = store.CountIndexEntries() > 0 ? store.GetSyncState(url) : null;
+
+        // RFC 9110 §13.1.3: a server that understands If-None-Match ignores If-Modified-Since; one that does not still gets a date.
+        FetchRequest request = new(indexUrl) { IfNoneMatch = previous?.ETag, IfModifiedSince = previous?.LastModified };
+        _client ??= new RedirectingClient(Transports.Create(_options.Transport, _options.Http), _options.Http.Trace);
+        string download = Path.Combine(store.Directory, $"index-{Path.GetRandomFileName()}.tmp");
+        try
+        {
+            FetchResponse response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            await using (response.ConfigureAwait(false))
+            {
+                if (response.StatusCode == 304 && previous is not null)
+                {
+                    store.MarkIndexUnchanged(url, DateTimeOffset.UtcNow);
+                    _options.Http.Trace?.Trace(FetchLayer.Document, $"index {url}: unchanged (304)");
+                    return new IndexSyncResult(indexUrl, NotModified: true, IndexFormat.Unknown, new IndexUpdateCounts(0, 0, previous.Entries, 0));
+                }
+
+                if (response.StatusCode != 200)
+                {
+                    throw new FetchException(FetchLayer.Http, $"{response.Uri} answered HTTP {response.Status} instead of the RFC index (check --index-url or RFC_INDEX_URL)") { StatusCode = response.StatusCode };
+                }
+
+                await SaveAsync(response, download, cancellationToken).ConfigureAwait(false);
+                IndexSyncState state = new(url, response.Header("ETag"), LastModified(response), DateTimeOffset.UtcNow, 0);
+                return await ApplyIndexAsync(store, response.Uri, download, state, progress, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            File.Delete(download);
+        }
+    }
+
+    private static async Task<IndexSyncResult> ApplyIndexAsync(RfcStore store, Uri source, string path, IndexSyncState state, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        FileStream file = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, useAsync: true);
+        await using (file.ConfigureAwait(false))
+        {
+            IndexFormat format = await IndexFormatSniffer.DetectAsync(file, cancellationToken).ConfigureAwait(false);
+            IAsyncEnumerable<IndexRecord> records = format switch
+            {
+                IndexFormat.Xml => RfcIndexXmlParser.ParseAsync(file, cancellationToken),
+                IndexFormat.Text => RfcIndexTextParser.ParseAsync(file, cancellationToken),
+                _ => throw new FetchException(FetchLayer.Document, $"{source} is neither rfc-index.xml nor rfc-index.txt (check --index-url or RFC_INDEX_URL)"),
+            };
+
+            using IndexUpdate update = store.BeginIndexUpdate();
+            int seen = 0;
+            try
+            {
+                await foreach (IndexRecord record in records.ConfigureAwait(false))
+                {
+                    update.Add(record);
+                    if (++seen % ProgressInterval == 0)
+                    {
+                        progress?.Report(seen);
+                    }
+                }
+            }
+            catch (XmlException e)
+            {
+                throw new FetchException(FetchLayer.Document, $"the index from {source} is not well-formed XML ({e.Message})", e);
+            }
+
+            IndexUpdateCounts counts = update.Counts;
+            if (counts.Total == 0)
+            {
+                // Recording the ETag of an index that held nothing would make the next sync skip the real one.
+                throw new FetchException(FetchLayer.Document, $"the index from {source} holds no RFC entries (check --index-url or RFC_INDEX_URL)");
+            }
+
+            progress?.Report(seen);
+            update.Commit(state with { Entries = counts.Total });
+            return new IndexSyncResult(source, NotModified: false, format, counts);
+        }
+    }
+
+    private static async Task SaveAsync(FetchResponse response, string path, CancellationToken cancellationToken)
+    {
+        FileStream file = new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16, useAsync: true);
+        await using (file.ConfigureAwait(false))
+        {
+            byte[] chunk = new byte[81920];
+            int read;
+            while ((read = await response.Content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (file.Length + read > MaxIndexBytes)
+                {
+                    throw new FetchException(FetchLayer.Document, string.Create(CultureInfo.InvariantCulture, $"{response.Uri} sent more than {MaxIndexBytes / (1024 * 1024)} MiB; that is not the RFC index"));
+                }
+
+                await file.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,384 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Rfc.Cli.Tests;
+
+/// <summary>The local library over the synthetic XML index: sync, info, search, sub-series, notices, list, cache.</summary>
+public sealed class LibraryTests : IAsyncLifetime
+{
+    private readonly string _home = Directory.CreateTempSubdirectory("rfc-home-").FullName;
+    private IndexServer _server = null!;
+
+    public async ValueTask InitializeAsync() => _server = await IndexServer.StartSyntheticAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_home, recursive: true);
+    }
+
+    private Dictionary<string, string> Environment => new() { ["RFC_HOME"] = _home, ["RFC_INDEX_URL"] = _server.IndexUrl(), ["RFC_SOURCE"] = _server.Source };
+
+    private Task<CliResult> Run(params string[] args) => CliRunner.RunAsync(args, Environment);
+
+    private static string Out(CliResult result) => Encoding.UTF8.GetString(result.Stdout);
+
+    private async Task SyncAsync() => Assert.Equal(0, (await Run("sync")).ExitCode);
+
+    [Fact]
+    public async Task Sync_AddsEveryEntry_ThenSecondSyncIsConditionalAndChangesNothing()
+    {
+        CliResult first = await Run("sync");
+        CliResult second = await Run("sync");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal($"synced {SyntheticIndex.RfcEntries} entries from {_server.IndexUrl()}: {SyntheticIndex.RfcEntries} added, 0 changed\n", Out(first));
+        Assert.Equal("", first.Stderr);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal($"synced {SyntheticIndex.RfcEntries} entries from {_server.IndexUrl()}: 0 added, 0 changed (not modified since the last sync)\n", Out(second));
+        Assert.Equal(
+            [("/rfc-index.xml", null, null), ("/rfc-index.xml", SyntheticIndex.ETag, "Fri, 21 Aug 2026 00:00:00 GMT")],
+            _server.Requests);
+    }
+
+    [Fact]
+    public async Task Sync_TakesIndexUrlOption_OverEnvironment_AndRefusesNonHttp()
+    {
+        CliResult missing = await Run("sync", "--index-url", _server.IndexUrl("nothing-here.xml"));
+        CliResult bad = await Run("sync", "--index-url", "ftp://example.invalid/rfc-index.xml");
+
+        Assert.Equal(4, missing.ExitCode);
+        Assert.Equal([$"rfc: error: {_server.IndexUrl("nothing-here.xml")} answered HTTP 404 Not Found instead of the RFC index (check --index-url or RFC_INDEX_URL)"], missing.StderrLines);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Equal("rfc: error: index URL 'ftp://example.invalid/rfc-index.xml' is not an http or https URL (check --index-url or RFC_INDEX_URL)", bad.StderrLines[0]);
+    }
+
+    [Fact]
+    public async Task Info_PrintsEntryWithRelationsBothWays()
+    {
+        await SyncAsync();
+
+        CliResult result = await Run("info", "2616");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            """
+            RFC 2616: Hypertext Transfer Protocol -- HTTP/1.1
+
+            Authors:      R. Fielding, Ed.
+            Date:         June 1999
+            Status:       DRAFT STANDARD (published as PROPOSED STANDARD)
+            Current:      RFC 9110, RFC 9111 and RFC 9112 (the ends of its obsoleted-by chain)
+            Stream:       IETF
+            Pages:        42
+            Formats:      TXT, HTML, JSON-LD
+            Obsoletes:    RFC 2068  Hypertext Transfer Protocol -- HTTP/1.1
+            Obsoleted by: RFC 7230  Hypertext Transfer Protocol (HTTP/1.1): Message Syntax and Routing
+                          RFC 7234  Hypertext Transfer Protocol (HTTP/1.1): Caching
+            DOI:          10.17487/RFC2616
+
+            """,
+            Out(result));
+    }
+
+    [Fact]
+    public async Task Info_Tree_DrawsLineageFromRoot()
+    {
+        await SyncAsync();
+
+        CliResult result = await Run("info", "9110", "--tree");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            """
+            RFC 9110  HTTP Semantics
+            └── obsoletes RFC 7230  Hypertext Transfer Protocol (HTTP/1.1): Message Syntax and Routing
+                └── obsoletes RFC 2616  Hypertext Transfer Protocol -- HTTP/1.1
+                    └── obsoletes RFC 2068  Hypertext Transfer Protocol -- HTTP/1.1
+
+            """,
+            Out(result));
+    }
+
+    [Fact]
+    public async Task Info_Tree_FollowsObsoletedByForward_AndMarksRepeats()
+    {
+        await SyncAsync();
+
+        CliResult result = await Run("info", "2068", "--tree");
+
+        Assert.Equal(
+            """
+            RFC 2068  Hypertext Transfer Protocol -- HTTP/1.1
+            └── obsoleted by RFC 2616  Hypertext Transfer Protocol -- HTTP/1.1
+                ├── obsoleted by RFC 7230  Hypertext Transfer Protocol (HTTP/1.1): Message Syntax and Routing
+                │   ├── obsoleted by RFC 9110  HTTP Semantics
+                │   └── obsoleted by RFC 9112  HTTP/1.1
+                └── obsoleted by RFC 7234  Hypertext Transfer Protocol (HTTP/1.1): Caching
+                    └── obsoleted by RFC 9111  HTTP Caching
+
+            """,
+            Out(result));
+    }
+
+    [Fact]
+    public async Task Info_Json_HoldsFieldsRelationsAndCurrentVersions()
+    {
+        await SyncAsync();
+
+        CliResult result = await Run("info", "2324", "--json");
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        JsonElement root = json.RootElement;
+        CliResult http = await Run("info", "2616", "--json");
+        using JsonDocument httpJson = JsonDocument.Parse(http.Stdout);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(2324, root.GetProperty("number").GetInt32());
+        Assert.Equal("Hyper Text Coffee Pot Control Protocol (HTCPCP/1.0)", root.GetProperty("title").GetString());
+        Assert.Equal("L. Masinter", root.GetProperty("authors")[0].GetProperty("name").GetString());
+        Assert.Equal("Editor", root.GetProperty("authors")[0].GetProperty("role").GetString());
+        Assert.Equal("April 1998", root.GetProperty("date").GetString());
+        Assert.Equal("INFORMATIONAL", root.GetProperty("status").GetString());
+        Assert.Equal("This document describes HTCPCP, a protocol for controlling,\nmonitoring, and diagnosing coffee pots.", root.GetProperty("abstract").GetString());
+        Assert.Equal(["RFC7230", "RFC7234"], httpJson.RootElement.GetProperty("obsoleted_by").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        Assert.Equal("Hypertext Transfer Protocol -- HTTP/1.1", httpJson.RootElement.GetProperty("obsoletes")[0].GetProperty("title").GetString());
+        Assert.Equal([9110, 9111, 9112], httpJson.RootElement.GetProperty("current_versions").EnumerateArray().Select(e => e.GetInt32()));
+    }
+
+    [Fact]
+    public async Task Info_ExitsNotFound_WithHint_BeforeSyncAndForUnknownOrNotIssued()
+    {
+        CliResult unsynced = await Run("info", "9110");
+        await SyncAsync();
+        CliResult unknown = await Run("info", "4000");
+        CliResult notIssued = await Run("info", "14");
+
+        Assert.Equal(1, unsynced.ExitCode);
+        Assert.Equal(["rfc: error: the local RFC index is empty (run 'rfc sync' first to download the RFC index)"], unsynced.StderrLines);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Equal(["rfc: error: RFC 4000 is not in the local index (it may be newer than the last sync; run 'rfc sync' to update it)"], unknown.StderrLines);
+        Assert.Equal(1, notIssued.ExitCode);
+        Assert.Equal(["rfc: error: RFC 14 was never issued (the RFC Editor's index lists the number as \"Not Issued\")"], notIssued.StderrLines);
+    }
+
+    [Fact]
+    public async Task Search_RanksTitleFirst_FiltersByStatus_AndMarksObsoleted()
+    {
+        await SyncAsync();
+
+        CliResult all = await Run("search", "congestion control");
+        CliResult proposed = await Run("search", "congestion control", "--status", "proposed standard");
+        CliResult http = await Run("search", "HTTP/1.1", "--since", "1999", "--limit", "2");
+
+        Assert.Equal("5681\tSeptember 2009\tDRAFT STANDARD\tTCP Congestion Control\t\n9000\tMay 2021\tPROPOSED STANDARD\tQUIC: A UDP-Based Multiplexed and Secure Transport\t\n", Out(all));
+        Assert.Equal("9000\tMay 2021\tPROPOSED STANDARD\tQUIC: A UDP-Based Multiplexed and Secure Transport\t\n", Out(proposed));
+        Assert.Equal(
+            "9112\tJune 2022\tINTERNET STANDARD\tHTTP/1.1\t\n2616\tJune 1999\tDRAFT STANDARD\tHypertext Transfer Protocol -- HTTP/1.1\tobsoleted, see RFC 9110, RFC 9111 and RFC 9112\n",
+            Out(http));
+    }
+
+    [Fact]
+    public async Task Search_PrintsTable_OnTerminal()
+    {
+        await SyncAsync();
+
+        CliResult result = await CliRunner.RunAsync(["search", "HTTP/1.1", "--author", "fielding", "--since", "2014", "--limit", "1"], Environment, terminal: true);
+
+        Assert.Equal("RFC   DATE       STATUS             TITLE\n9112  June 2022  INTERNET STANDARD  HTTP/1.1\n", Out(result));
+    }
+
+    [Fact]
+    public async Task Search_Json_ListsHits()
+    {
+        await SyncAsync();
+
+        CliResult result = await Run("search", "quic", "--wg", "QUIC", "--json");
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+
+        JsonElement hit = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal(9000, hit.GetProperty("number").GetInt32());
+        Assert.False(hit.GetProperty("obsoleted").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("\"coffee pot", "unterminated string")]
+    [InlineData("coffee AND", "syntax error near \"\"")]
+    [InlineData("nosuch: coffee", "no such column: nosuch")]
+    public async Task Search_ExitsUsage_NamingTheProblem_WhenFtsQueryIsMalformed(string query, string problem)
+    {
+        await SyncAsync();
+        Assert.Equal(0, (await Run("2324")).ExitCode);
+
+        CliResult index = await Run("search", query);
+        CliResult text = await Run("search", "--full-text", query);
+
+        foreach (CliResult result in new[] { index, text })
+        {
+            Assert.Equal(2, result.ExitCode);
+            Assert.Equal(
+                [$"rfc: error: the search query '{query}' is not valid FTS5 syntax: {problem} (quote phrases with \"…\", join terms with AND, OR, NOT; end a prefix with *)", ErrorReporterUsage],
+                result.StderrLines);
+        }
+    }
+
+    private const string ErrorReporterUsage = "usage: rfc [options] <rfc>... | rfc <command> [options]  (try 'rfc --help')";
+
+    [Fact]
+    public async Task Search_ExitsUsage_ForUnknownStatusOrFiltersWithFullText()
+    {
+        CliResult status = await Run("search", "x", "--status", "approved");
+        CliResult mixed = await Run("search", "--full-text", "x", "--since", "2000");
+        CliResult limit = await Run("search", "x", "--limit", "0");
+
+        Assert.Equal([2, 2, 2], new[] { status.ExitCode, mixed.ExitCode, limit.ExitCode });
+        Assert.StartsWith("rfc: error: --status 'approved' is not a status the index uses (", status.StderrLines[0]);
+    }
+
+    [Fact]
+    public async Task FullText_FindsCoffeePot_WithSnippetPageAndSection()
+    {
+        await SyncAsync();
+        Assert.Equal(0, (await Run("2324")).ExitCode);
+
+        CliResult result = await Run("search", "--full-text", "\"coffee pot\"");
+        CliResult terminal = await CliRunner.RunAsync(["search", "--full-text", "\"coffee pot\""], new Dictionary<string, string>(Environment) { ["NO_COLOR"] = "1" }, terminal: true);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("2324\t2\t2. HTCPCP Protocol\t…HTCPCP Protocol This document specifies a protocol for controlling a **coffee pot** over the…\n", Out(result));
+        Assert.Equal(
+            """
+            RFC 2324  Hyper Text Coffee Pot Control Protocol (HTCPCP/1.0)
+                page 2, section 2. HTCPCP Protocol
+                …HTCPCP Protocol This document specifies a protocol for controlling a **coffee pot** over the…
+
+
+            """,
+            Out(terminal));
+    }
+
+    [Fact]
+    public async Task FullText_ExitsNotFound_WhenNothingIsStored()
+    {
+        CliResult result = await Run("search", "--full-text", "coffee");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["rfc: error: no documents are stored to search (read some with 'rfc N' first)"], result.StderrLines);
+    }
+
+    [Fact]
+    public async Task Get_RefusesNotIssued_WithoutARequest()
+    {
+        await SyncAsync();
+        int before = _server.Requests.Count;
+
+        CliResult result = await Run("14");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["rfc: error: RFC 14 was never issued (the RFC Editor's index lists the number as \"Not Issued\")"], result.StderrLines);
+        Assert.Equal(before, _server.Requests.Count);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("bcp14")]
+    [InlineData("BCP 14")]
+    [InlineData("BCP0014")]
+    public async Task Get_ResolvesSubseries_ThroughTheIndex(string name)
+    {
+        await SyncAsync();
+
+        CliResult result = await Run(name);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(SyntheticIndex.Documents[2119] + SyntheticIndex.Documents[8174], Out(result));
+        Assert.Equal(["rfc: BCP 14 is RFC 2119 and RFC 8174"], result.StderrLines);
+    }
+
+    [Fact]
+    public async Task Get_NamesSubseriesTitle_AndFailsForUnknownOrUnsynced()
+    {
+        CliResult unsynced = await Run("std97");
+        await SyncAsync();
+        CliResult std = await Run("std97", "--offline");
+        CliResult unknown = await Run("fyi1");
+
+        Assert.Equal(1, unsynced.ExitCode);
+        Assert.Equal(["rfc: error: STD 97 is a sub-series name and the local RFC index is empty (run 'rfc sync' first to download the RFC index)"], unsynced.StderrLines);
+        Assert.Equal("rfc: STD 97 (HTTP Semantics) is RFC 9110", std.StderrLines[0]);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Equal(["rfc: error: FYI 1 is not in the local RFC index (no RFC is part of it; run 'rfc sync' to update the index)"], unknown.StderrLines);
+    }
+
+    [Fact]
+    public async Task Get_NamesCurrentRfcs_WhenReadingObsoleted_UnlessQuiet()
+    {
+        await SyncAsync();
+
+        CliResult noisy = await Run("2616");
+        CliResult quiet = await Run("2616", "--quiet");
+        CliResult current = await Run("2119");
+
+        Assert.Equal(["rfc: note: RFC 2616 is obsolete; read RFC 9110, RFC 9111 and RFC 9112 instead (from the index; --quiet hides this)"], noisy.StderrLines);
+        Assert.Equal(SyntheticIndex.Documents[2616], Out(noisy));
+        Assert.Equal("", quiet.Stderr);
+        Assert.Equal(SyntheticIndex.Documents[2616], Out(quiet));
+        Assert.Equal("", current.Stderr);
+    }
+
+    [Fact]
+    public async Task Get_Section_RemovesPagination_AndToc_ListsHeadings()
+    {
+        CliResult section = await Run("2324", "--section", "Rationale and Scope");
+        CliResult byNumber = await Run("2324", "--section", "2", "--offline");
+        CliResult toc = await Run("2324", "--toc", "--offline");
+        CliResult missing = await Run("2324", "--section", "9.9", "--offline");
+        CliResult both = await Run("2324", "--section", "2", "--toc");
+
+        Assert.Equal("1. Rationale and Scope\n\n   There is coffee all over the world.\n", Out(section));
+        Assert.Equal("2. HTCPCP Protocol\n\n   This document specifies a protocol for controlling a coffee pot\n   over the network.\n", Out(byNumber));
+        Assert.Equal("1. Rationale and Scope\n2. HTCPCP Protocol\n", Out(toc));
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Equal(["rfc: error: RFC 2324 has no section '9.9' (see its sections with 'rfc 2324 --toc')"], missing.StderrLines);
+        Assert.Equal(2, both.ExitCode);
+    }
+
+    [Fact]
+    public async Task List_ShowsStoredDocuments_AndCacheClearRemovesThemButKeepsIndex()
+    {
+        await SyncAsync();
+        await Run("2119");
+        await Run("2324");
+
+        CliResult list = await Run("list");
+        CliResult clear = await Run("cache", "clear");
+        CliResult empty = await Run("list");
+        CliResult info = await Run("info", "2119");
+
+        string[] lines = Out(list).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(["2119", Encoding.UTF8.GetByteCount(SyntheticIndex.Documents[2119]).ToString()], lines[0].Split('\t')[..2]);
+        Assert.Equal("Key words for use in RFCs to Indicate Requirement Levels", lines[0].Split('\t')[3]);
+        Assert.StartsWith("2324\t", lines[1]);
+        Assert.Equal($"removed 2 documents from {_home}\n", Out(clear));
+        Assert.Equal("", Out(empty));
+        Assert.Equal([$"rfc: no documents stored in {_home}"], empty.StderrLines);
+        Assert.Equal(0, info.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("sync")]
+    [InlineData("info")]
+    [InlineData("search")]
+    [InlineData("list")]
+    [InlineData("cache")]
+    [InlineData("cache", "clear")]
+    public async Task Help_ShowsExamples_ForEveryCommand(params string[] command)
+    {
+        CliResult result = await Run([.. command, "--help"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Examples:", Out(result));
+    }
+}

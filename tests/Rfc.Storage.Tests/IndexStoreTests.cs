@@ -1,0 +1,267 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Rfc.Documents;
+using Rfc.Documents.Index;
+
+namespace Rfc.Storage.Tests;
+
+public sealed class IndexStoreTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("rfc-index-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static DocId Rfc(int n) => DocId.ForRfc(new RfcNumber(n));
+
+    private static RfcIndexEntry Entry(int number, string title, RfcStatus status, int year = 2000) => new()
+    {
+        Number = new RfcNumber(number),
+        Title = title,
+        Authors = [new RfcAuthor("R. Fielding", "Editor"), new RfcAuthor("J. Reschke")],
+        Date = new RfcDate(year, 6),
+        CurrentStatus = status,
+    };
+
+    /// <summary>HTTP/1.1's lineage, stated only partly in each direction, as the real index sometimes does.</summary>
+    private static IndexRecord[] Lineage() =>
+    [
+        Entry(2068, "Hypertext Transfer Protocol -- HTTP/1.1", RfcStatus.ProposedStandard, 1997) with { ObsoletedBy = [Rfc(2616)] },
+        Entry(2616, "Hypertext Transfer Protocol -- HTTP/1.1", RfcStatus.DraftStandard, 1999) with { Obsoletes = [Rfc(2068)] },
+        Entry(7230, "Hypertext Transfer Protocol (HTTP/1.1): Message Syntax and Routing", RfcStatus.ProposedStandard, 2014) with { Obsoletes = [Rfc(2616)], ObsoletedBy = [Rfc(9110), Rfc(9112)] },
+        Entry(7234, "Hypertext Transfer Protocol (HTTP/1.1): Caching", RfcStatus.ProposedStandard, 2014) with { Obsoletes = [Rfc(2616)], ObsoletedBy = [Rfc(9111)] },
+        Entry(9110, "HTTP Semantics", RfcStatus.InternetStandard, 2022) with { Obsoletes = [Rfc(7230)], IsAlso = [new DocId(DocSeries.Std, 97)], Abstract = "The Hypertext Transfer Protocol is a stateless application-level protocol." },
+        Entry(9111, "HTTP Caching", RfcStatus.InternetStandard, 2022) with { Obsoletes = [Rfc(7234)] },
+        Entry(9112, "HTTP/1.1", RfcStatus.InternetStandard, 2022) with { Obsoletes = [Rfc(7230)] },
+        Entry(2119, "Key words for use in RFCs to Indicate Requirement Levels", RfcStatus.BestCurrentPractice, 1997) with { Authors = [new RfcAuthor("S. Bradner")], UpdatedBy = [Rfc(8174)] },
+        Entry(8174, "Ambiguity of Uppercase vs Lowercase in RFC 2119 Key Words", RfcStatus.BestCurrentPractice, 2017) with { Authors = [new RfcAuthor("B. Leiba")], Updates = [Rfc(2119)], IsAlso = [new DocId(DocSeries.Bcp, 14)] },
+        Entry(5681, "TCP Congestion Control", RfcStatus.DraftStandard, 2009) with { Authors = [new RfcAuthor("M. Allman")], Keywords = ["congestion", "TCP"] },
+        Entry(3168, "The Addition of Explicit Congestion Notification (ECN) to IP", RfcStatus.ProposedStandard, 2001) with { Authors = [new RfcAuthor("K. Ramakrishnan")] },
+        Entry(9000, "QUIC: A UDP-Based Multiplexed and Secure Transport", RfcStatus.ProposedStandard, 2021) with { Abstract = "This document defines the core of the QUIC transport protocol. QUIC provides applications with flow-controlled streams. Accompanying documents describe the integration of TLS for key negotiation, loss detection, and an exemplary congestion control algorithm.", WorkingGroup = "quic" },
+        new RfcIndexEntry { Number = new RfcNumber(14), NotIssued = true },
+        new SubseriesEntry(new DocId(DocSeries.Bcp, 14)) { IsAlso = [Rfc(2119)] },
+    ];
+
+    private RfcStore OpenWithLineage()
+    {
+        RfcStore store = RfcStore.Open(_directory);
+        using IndexUpdate update = store.BeginIndexUpdate();
+        foreach (IndexRecord record in Lineage())
+        {
+            update.Add(record);
+        }
+
+        update.Commit(new IndexSyncState("http://127.0.0.1/rfc-index.xml", "\"v1\"", null, DateTimeOffset.UtcNow, 13));
+        return store;
+    }
+
+    [Fact]
+    public void IndexUpdate_CountsAddedChangedUnchanged_AcrossSyncs()
+    {
+        using RfcStore store = RfcStore.Open(_directory);
+        IndexRecord[] records = Lineage();
+
+        IndexUpdateCounts first = Apply(store, records);
+        IndexUpdateCounts second = Apply(store, records);
+        IndexUpdateCounts third = Apply(store, [.. records.Select(r => r is RfcIndexEntry { Number.Value: 9110 } e ? e with { Title = "HTTP Semantics (revised)" } : r)]);
+
+        Assert.Equal(new IndexUpdateCounts(13, 0, 0, 1), first);
+        Assert.Equal(new IndexUpdateCounts(0, 0, 13, 1), second);
+        Assert.Equal(new IndexUpdateCounts(0, 1, 12, 1), third);
+        Assert.Equal("HTTP Semantics (revised)", store.GetTitle(new RfcNumber(9110)));
+        Assert.Equal(13, store.CountIndexEntries());
+    }
+
+    [Fact]
+    public void IndexUpdate_LeavesPreviousIndex_WhenDisposedWithoutCommit()
+    {
+        using RfcStore store = OpenWithLineage();
+
+        using (IndexUpdate update = store.BeginIndexUpdate())
+        {
+            update.Add(Entry(9999, "Never committed", RfcStatus.Informational));
+            update.Add(Entry(9110, "Changed but rolled back", RfcStatus.Informational));
+        }
+
+        Assert.Null(store.GetIndexEntry(new RfcNumber(9999)));
+        Assert.Equal("HTTP Semantics", store.GetTitle(new RfcNumber(9110)));
+        Assert.Equal("\"v1\"", store.GetSyncState("http://127.0.0.1/rfc-index.xml")!.ETag);
+    }
+
+    [Fact]
+    public void GetIndexEntry_ReturnsFieldsAndRelationsBothWays_WithTitles()
+    {
+        using RfcStore store = OpenWithLineage();
+
+        IndexedRfc rfc = store.GetIndexEntry(new RfcNumber(2616))!;
+
+        Assert.Equal("Hypertext Transfer Protocol -- HTTP/1.1", rfc.Entry.Title);
+        Assert.Equal([new RfcAuthor("R. Fielding", "Editor"), new RfcAuthor("J. Reschke")], rfc.Entry.Authors);
+        Assert.Equal(new RfcDate(1999, 6), rfc.Entry.Date);
+        Assert.Equal(RfcStatus.DraftStandard, rfc.Entry.CurrentStatus);
+        Assert.Equal([Rfc(2068)], rfc.Entry.Obsoletes);
+        Assert.Empty(rfc.Entry.ObsoletedBy); // the entry itself does not say; 7230 and 7234 do
+        Assert.Equal(
+            [
+                new IndexRelation(IndexRelationKind.Obsoletes, Rfc(2068), "Hypertext Transfer Protocol -- HTTP/1.1"),
+                new IndexRelation(IndexRelationKind.ObsoletedBy, Rfc(7230), "Hypertext Transfer Protocol (HTTP/1.1): Message Syntax and Routing"),
+                new IndexRelation(IndexRelationKind.ObsoletedBy, Rfc(7234), "Hypertext Transfer Protocol (HTTP/1.1): Caching"),
+            ],
+            rfc.Relations);
+    }
+
+    [Fact]
+    public void GetIndexEntry_MarksNotIssued()
+    {
+        using RfcStore store = OpenWithLineage();
+
+        Assert.True(store.GetIndexEntry(new RfcNumber(14))!.Entry.NotIssued);
+        Assert.Null(store.GetIndexEntry(new RfcNumber(15)));
+    }
+
+    [Theory]
+    [InlineData(2068, new[] { 9110, 9111, 9112 })]
+    [InlineData(2616, new[] { 9110, 9111, 9112 })]
+    [InlineData(7234, new[] { 9111 })]
+    [InlineData(9110, new int[0])]
+    public void GetCurrentVersions_FollowsObsoletedByToTheEnds(int number, int[] expected)
+    {
+        using RfcStore store = OpenWithLineage();
+
+        IReadOnlyList<RfcNumber> ends = store.GetCurrentVersions(new RfcNumber(number));
+
+        Assert.Equal(expected, ends.Select(n => n.Value));
+    }
+
+    [Fact]
+    public void ResolveSubseries_UnitesSubseriesEntriesAndIsAlso()
+    {
+        using RfcStore store = OpenWithLineage();
+
+        IReadOnlyList<RfcNumber> bcp14 = store.ResolveSubseries(new DocId(DocSeries.Bcp, 14), out _);
+        IReadOnlyList<RfcNumber> std97 = store.ResolveSubseries(new DocId(DocSeries.Std, 97), out _);
+        IReadOnlyList<RfcNumber> fyi1 = store.ResolveSubseries(new DocId(DocSeries.Fyi, 1), out _);
+
+        Assert.Equal([2119, 8174], bcp14.Select(n => n.Value));
+        Assert.Equal([9110], std97.Select(n => n.Value));
+        Assert.Empty(fyi1);
+    }
+
+    [Fact]
+    public void SearchIndex_RanksTitleAboveAbstract_AndMarksObsoleted()
+    {
+        using RfcStore store = OpenWithLineage();
+
+        IReadOnlyList<IndexSearchHit> hits = store.SearchIndex("congestion control", new IndexSearchFilter());
+
+        Assert.Equal([5681, 9000], hits.Select(h => h.Number.Value));
+        Assert.False(hits[0].IsObsoleted);
+        Assert.True(store.SearchIndex("HTTP/1.1", new IndexSearchFilter()).Single(h => h.Number.Value == 2616).IsObsoleted);
+    }
+
+    [Fact]
+    public void SearchIndex_AppliesStatusSinceAuthorAndWorkingGroup()
+    {
+        using RfcStore store = OpenWithLineage();
+
+        Assert.Equal([9000], store.SearchIndex("congestion control", new IndexSearchFilter { Status = "PROPOSED STANDARD" }).Select(h => h.Number.Value));
+        Assert.Equal([9110, 9111, 9112], store.SearchIndex("HTTP", new IndexSearchFilter { Since = 2020 }).Select(h => h.Number.Value).Order());
+        Assert.Equal([5681], store.SearchIndex("congestion", new IndexSearchFilter { Author = "allman" }).Select(h => h.Number.Value));
+        Assert.Equal([9000], store.SearchIndex("congestion", new IndexSearchFilter { WorkingGroup = "QUIC" }).Select(h => h.Number.Value));
+        Assert.Single(store.SearchIndex("HTTP", new IndexSearchFilter { Limit = 1 }));
+    }
+
+    [Theory]
+    [InlineData("\"coffee pot")]
+    [InlineData("coffee AND")]
+    [InlineData("nosuchcolumn: coffee")]
+    [InlineData("(coffee")]
+    public void Search_ThrowsSearchQueryException_ForMalformedFts5(string query)
+    {
+        using RfcStore store = OpenWithLineage();
+
+        SearchQueryException index = Assert.Throws<SearchQueryException>(() => store.SearchIndex(query, new IndexSearchFilter()));
+        SearchQueryException text = Assert.Throws<SearchQueryException>(() => store.SearchDocuments(query, 10));
+
+        Assert.StartsWith($"the search query '{query}' is not valid FTS5 syntax: ", index.Message);
+        Assert.DoesNotContain("SQLite Error", text.Message);
+    }
+
+    [Fact]
+    public void SearchDocuments_GivesSnippetPageAndSection_ForPaginatedText()
+    {
+        using RfcStore store = OpenWithLineage();
+        string text = string.Join('\n',
+            "Network Working Group                                        L. Masinter",
+            "",
+            "1. Rationale and Scope",
+            "",
+            "   There is coffee spilled on the first page.",
+            "",
+            "Masinter                      Informational                    [Page 1]",
+            "\f",
+            "RFC 2324                       HTCPCP/1.0                  1 April 1998",
+            "",
+            "2. HTCPCP Protocol",
+            "",
+            "   This document specifies a protocol for controlling a coffee pot",
+            "   over the network.",
+            "",
+            "Masinter                      Informational                    [Page 2]",
+            "");
+        byte[] content = Encoding.ASCII.GetBytes(text);
+        store.PutDocument(new StoredDocument(new RfcNumber(2324), content, null, null, DateTimeOffset.UtcNow, RfcStore.Hash(content), null), text);
+
+        FullTextHit hit = Assert.Single(store.SearchDocuments("\"coffee pot\"", 10));
+
+        Assert.Equal(2324, hit.Number.Value);
+        Assert.Null(hit.Title);
+        Assert.Contains($"{RfcStore.HighlightStart}coffee{RfcStore.HighlightEnd} {RfcStore.HighlightStart}pot{RfcStore.HighlightEnd}", hit.Snippet);
+        Assert.Equal(2, hit.Page);
+        Assert.Equal("2. HTCPCP Protocol", hit.Section);
+    }
+
+    [Fact]
+    public void SearchDocuments_HasNoPage_ForUnpaginatedText_AndTitleFromIndex()
+    {
+        using RfcStore store = OpenWithLineage();
+        string text = "\nHTTP Semantics\n\nAbstract\n\n   Stuff.\n\n8.8.3.  Last-Modified\n\n   The \"Last-Modified\" header field in a response provides a timestamp.\n";
+        byte[] content = Encoding.UTF8.GetBytes(text);
+        store.PutDocument(new StoredDocument(new RfcNumber(9110), content, null, null, DateTimeOffset.UtcNow, RfcStore.Hash(content), null), text);
+
+        FullTextHit hit = Assert.Single(store.SearchDocuments("timestamp", 10));
+
+        Assert.Equal("HTTP Semantics", hit.Title);
+        Assert.Null(hit.Page);
+        Assert.Equal("8.8.3. Last-Modified", hit.Section);
+    }
+
+    [Fact]
+    public void SyncState_RoundTrips_AndMarkUnchangedMovesTheTime()
+    {
+        using RfcStore store = OpenWithLineage();
+        DateTimeOffset later = DateTimeOffset.UtcNow.AddHours(1);
+
+        store.MarkIndexUnchanged("http://127.0.0.1/rfc-index.xml", later);
+        IndexSyncState state = store.GetSyncState("http://127.0.0.1/rfc-index.xml")!;
+
+        Assert.Equal("\"v1\"", state.ETag);
+        Assert.Equal(13, state.Entries);
+        Assert.Equal(later.ToUnixTimeMilliseconds(), state.SyncedAt.ToUnixTimeMilliseconds());
+        Assert.Null(store.GetSyncState("http://127.0.0.1/other.xml"));
+    }
+
+    private static IndexUpdateCounts Apply(RfcStore store, IEnumerable<IndexRecord> records)
+    {
+        using IndexUpdate update = store.BeginIndexUpdate();
+        foreach (IndexRecord record in records)
+        {
+            update.Add(record);
+        }
+
+        return update.Commit(new IndexSyncState("http://127.0.0.1/rfc-index.xml", null, null, DateTimeOffset.UtcNow, 0));
+    }
+}
