@@ -15,11 +15,48 @@ public sealed class MirrorTests : IDisposable
 {
     private readonly TemporaryDirectory _temporary = new("rfc-home-");
 
-    public void Dispose() => _temporary.Dispose();
+    public void Dispose()
+    {
+        _index?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _temporary.Dispose();
+    }
 
     private string Home => _temporary.Path;
 
-    private Dictionary<string, string> Environment => _temporary.StoreEnvironment;
+    private KestrelServer? _index;
+
+    private Dictionary<string, string> Environment
+    {
+        get
+        {
+            Dictionary<string, string> environment = _temporary.StoreEnvironment;
+            if (_index is not null)
+            {
+                environment["RFC_INDEX_URL"] = _index.BaseUri + "rfc-index.txt";
+            }
+
+            return environment;
+        }
+    }
+
+    /// <summary>
+    /// Serves a text index (the RFC Editor's format) listing <paramref name="first"/> to <paramref name="last"/>,
+    /// with <paramref name="notIssued"/> marked "Not Issued" and <paramref name="pdfOnly"/> in PDF only.
+    /// </summary>
+    private async Task ServeIndexAsync(int first, int last, int[]? notIssued = null, int[]? pdfOnly = null)
+    {
+        StringBuilder index = new("RFC INDEX\n\n");
+        for (int n = first; n <= last; n++)
+        {
+            index.Append(notIssued?.Contains(n) == true
+                ? $"{n} Not Issued.\n\n"
+                : $"{n} Synthetic Document Number {n}. A. Author. April 2000. (Format: {(pdfOnly?.Contains(n) == true ? "PDF" : "TXT")}) (Status: INFORMATIONAL) (DOI: 10.17487/RFC{n:D4})\n\n");
+        }
+
+        byte[] bytes = Encoding.UTF8.GetBytes(index.ToString());
+        _index = await KestrelServer.StartAsync(context => KestrelServer.WriteBodyAsync(context, bytes, chunked: false));
+    }
+
 
     private static byte[] Body(int n) => Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat($"RFC {n}: a synthetic document line\n", 50 + (n % 97))));
 
@@ -49,6 +86,8 @@ public sealed class MirrorTests : IDisposable
             context.Response.Headers.ETag = $"\"{NumberOf(context)}\"";
             return KestrelServer.WriteBodyAsync(context, Body(NumberOf(context)), chunked: NumberOf(context) % 2 == 0);
         });
+
+        await ServeIndexAsync(1, 300);
 
         CliResult result = await CliRunner.RunAsync(["mirror", "--from", "1", "--to", "300", "--jobs", "6", "--transport", transport, "--source", server.BaseUri + "rfc{n}.txt"], Environment);
 
@@ -80,6 +119,7 @@ public sealed class MirrorTests : IDisposable
             context.Response.Headers.ETag = etag;
             return KestrelServer.WriteBodyAsync(context, Body(NumberOf(context)), chunked: false);
         });
+        await ServeIndexAsync(1, 120);
         string[] args = ["mirror", "--from", "1", "--to", "120", "--transport", "socket", "--source", server.BaseUri + "rfc{n}.txt"];
 
         await CliRunner.RunAsync(args, Environment);
@@ -138,6 +178,8 @@ public sealed class MirrorTests : IDisposable
             return KestrelServer.WriteBodyAsync(context, Body(n), chunked: false);
         });
 
+        await ServeIndexAsync(1, 80);
+
         CliResult result = await CliRunner.RunAsync(["mirror", "--from", "1", "--to", "80", "--transport", "socket", "--source", server.BaseUri + "rfc{n}.txt"], Environment);
 
         Assert.Equal(4, result.ExitCode);
@@ -158,14 +200,18 @@ public sealed class MirrorTests : IDisposable
             await Task.Delay(3);
             await KestrelServer.WriteBodyAsync(context, Body(NumberOf(context)), chunked: true);
         });
-        string[] args = ["mirror", "--from", "1", "--to", "1500", "--source", server.BaseUri + "rfc{n}.txt"];
+        await ServeIndexAsync(1, 1500);
+        string[] args = ["mirror", "--source", server.BaseUri + "rfc{n}.txt"];
         ProcessStartInfo start = new(RfcExecutable.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string argument in args)
         {
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["RFC_HOME"] = Home;
+        foreach ((string name, string value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
         using (Process process = Process.Start(start)!)
         {
             _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -193,5 +239,34 @@ public sealed class MirrorTests : IDisposable
         Assert.StartsWith($"rfc: mirror: 1500 documents: {1500 - storedAfterKill} fetched, {storedAfterKill} unchanged, 0 failed", resumed.StderrLines[^1]);
         Assert.Equal(1500 - storedAfterKill, server.Requests - requestsBefore);
         AssertStored(1, 1500);
+    }
+
+    [Fact]
+    public async Task Mirror_SyncsFirst_AndSkipsNotIssuedAndPdfOnlyRfcs_WithoutRequests()
+    {
+        await ServeIndexAsync(1, 40, notIssued: [14, 26], pdfOnly: [8, 9]);
+        await using KestrelServer server = await KestrelServer.StartAsync(context => KestrelServer.WriteBodyAsync(context, Body(NumberOf(context)), chunked: false));
+
+        CliResult result = await CliRunner.RunAsync(["mirror", "--source", server.BaseUri + "rfc{n}.txt"], Environment);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal($"rfc: mirror: no index yet; syncing it from {_index!.BaseUri}rfc-index.txt", result.StderrLines[0]);
+        Assert.StartsWith("rfc: mirror: 36 documents: 36 fetched, 0 unchanged, 0 failed; ", result.StderrLines[^1]);
+        Assert.Equal(36, server.Requests);
+        Assert.DoesNotContain("/rfc14.txt", server.Paths);
+        Assert.DoesNotContain("/rfc8.txt", server.Paths);
+    }
+
+    [Fact]
+    public async Task Mirror_LimitsToRange_OfIndexedRfcs()
+    {
+        await ServeIndexAsync(1, 100);
+        await using KestrelServer server = await KestrelServer.StartAsync(context => KestrelServer.WriteBodyAsync(context, Body(NumberOf(context)), chunked: false));
+
+        CliResult result = await CliRunner.RunAsync(["mirror", "--from", "90", "--to", "150", "--source", server.BaseUri + "rfc{n}.txt"], Environment);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("rfc: mirror: 11 documents: 11 fetched", result.StderrLines[^1]);
+        AssertStored(90, 100);
     }
 }

@@ -48,7 +48,7 @@ internal static class MirrorCommand
 
             RfcClientOptions clientOptions = globals.ClientOptions(parse, context);
             await using RfcClient client = new(clientOptions with { Http = clientOptions.Http with { MaxConnectionsPerServer = jobCount } });
-            IReadOnlyList<RfcNumber> numbers = await MirrorList.ResolveAsync(client, first, last, parse.GetValue(to) is null, context, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<RfcNumber> numbers = await MirrorList.ResolveAsync(client, first, last, context, cancellationToken).ConfigureAwait(false);
             MirrorOptions options = new() { Jobs = jobCount, Refresh = parse.GetValue(refresh) };
             MirrorSummary summary = context.StderrIsTerminal && !parse.GetValue(json)
                 ? await RunWithProgressAsync(client, options, numbers, context, cancellationToken).ConfigureAwait(false)

@@ -2,23 +2,24 @@ using Rfc.Documents;
 
 namespace Rfc.Cli.Commands;
 
-/// <summary>Which RFCs a mirror run covers.</summary>
+/// <summary>Which RFCs a mirror run covers: the issued plain-text RFCs of the synced index, in a range.</summary>
 internal static class MirrorList
 {
     /// <summary>
-    /// The RFC numbers from <paramref name="first"/> to <paramref name="last"/>. Until the index is in the
-    /// store, a range must be given explicitly.
+    /// The mirrorable RFCs from <paramref name="first"/> to <paramref name="last"/>. With no index in the
+    /// store yet, syncs it first (from <c>RFC_INDEX_URL</c> or the RFC Editor), saying so on stderr.
     /// </summary>
-    public static Task<IReadOnlyList<RfcNumber>> ResolveAsync(RfcClient client, int first, int last, bool openEnded, CliContext context, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<RfcNumber>> ResolveAsync(RfcClient client, int first, int last, CliContext context, CancellationToken cancellationToken)
     {
-        _ = client;
-        _ = context;
-        _ = cancellationToken;
-        if (openEnded)
+        Storage.RfcStore store = client.Store ?? throw new InvalidOperationException("the mirror needs a store");
+        if (store.CountIndexEntries() == 0)
         {
-            throw new CliUsageException("rfc mirror needs --to until the index can be synced (give --from N --to M)");
+            Uri indexUrl = SyncCommand.ParseUrl(context.Env("RFC_INDEX_URL"));
+            await context.Stderr.WriteLineAsync($"rfc: mirror: no index yet; syncing it from {indexUrl}").ConfigureAwait(false);
+            IndexSyncResult result = await client.SyncIndexAsync(indexUrl, progress: null, cancellationToken).ConfigureAwait(false);
+            await context.Stderr.WriteLineAsync($"rfc: mirror: synced {result.Counts.Total} index entries").ConfigureAwait(false);
         }
 
-        return Task.FromResult<IReadOnlyList<RfcNumber>>([.. Enumerable.Range(first, last - first + 1).Select(n => new RfcNumber(n))]);
+        return store.GetMirrorableNumbers(first, last);
     }
 }

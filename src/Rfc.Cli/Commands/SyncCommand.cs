@@ -31,7 +31,7 @@ internal static class SyncCommand
         root.Subcommands.Add(sync);
     }
 
-    private static Uri ParseUrl(string? text)
+    internal static Uri ParseUrl(string? text)
     {
         string value = string.IsNullOrWhiteSpace(text) ? RfcClient.DefaultIndexUrl : text.Trim();
         if (!Uri.TryCreate(value, UriKind.Absolute, out Uri? url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || url.Host.Length == 0)
@@ -46,7 +46,7 @@ internal static class SyncCommand
     {
         await using RfcClient client = new(options);
         // Progress is for a person watching: on a terminal only, on stderr, rewritten in place.
-        Progress? progress = context.StdoutIsTerminal ? new Progress(context.Stderr) : null;
+        Progress? progress = context.StderrIsTerminal ? new Progress(context.Stderr) : null;
         IndexSyncResult result = await client.SyncIndexAsync(indexUrl, progress, cancellationToken);
         progress?.Clear();
 
