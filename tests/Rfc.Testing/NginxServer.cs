@@ -34,7 +34,11 @@ public sealed class NginxServer : IAsyncDisposable
     /// Starts nginx serving <paramref name="folder"/> at <c>/rfc/</c> on <paramref name="address"/>
     /// (127.0.0.1 by default, or [::1]). <paramref name="gzip"/> turns on compression for every client.
     /// </summary>
-    public static async Task<NginxServer> StartAsync(string folder, IPAddress? address = null, bool gzip = false, CancellationToken cancellationToken = default)
+    public static async Task<NginxServer> StartAsync(string folder, IPAddress? address = null, bool gzip = false, CancellationToken cancellationToken = default) =>
+        await StartAsync(folder, indexFolder: null, address, gzip, cancellationToken);
+
+    /// <summary>As above, and also serves <paramref name="indexFolder"/> at <c>/index/</c> when given.</summary>
+    public static async Task<NginxServer> StartAsync(string folder, string? indexFolder, IPAddress? address = null, bool gzip = false, CancellationToken cancellationToken = default)
     {
         string binary = Binary ?? throw new InvalidOperationException(SkipReason);
         address ??= IPAddress.Loopback;
@@ -66,6 +70,7 @@ public sealed class NginxServer : IAsyncDisposable
                 server {
                     listen {{host}}:{{port}};
                     location /rfc/ { alias {{root}}; }
+                    {{(indexFolder is null ? "" : $"location /index/ {{ alias {Path.GetFullPath(indexFolder).TrimEnd('/')}/; }}")}}
                 }
             }
             """);
