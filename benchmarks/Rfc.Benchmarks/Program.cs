@@ -2,8 +2,20 @@ using BenchmarkDotNet.Running;
 
 namespace Rfc.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project benchmarks/Rfc.Benchmarks -- --filter '*' [--job short]</c>.</summary>
+/// <summary>
+/// Entry point: <c>dotnet run -c Release --project benchmarks/Rfc.Benchmarks -- --filter '*' [--job short]</c>
+/// for the parser micro-benchmarks, or <c>-- fetch URLS_FILE JOBS socket|http</c> for the transport alone.
+/// </summary>
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    private static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 4 && args[0] == "fetch")
+        {
+            return await FetchAll.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }
