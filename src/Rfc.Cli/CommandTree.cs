@@ -25,6 +25,7 @@ internal static class CommandTree
         }
 
         GetCommand.Attach(root, globals, context);
+        CompletionCommand.Attach(root);
         return root;
     }
 }

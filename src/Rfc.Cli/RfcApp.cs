@@ -45,7 +45,8 @@ public static class RfcApp
         {
             RootCommand root = CommandTree.Build(globals, context);
             ParseResult parse = root.Parse(NumberArguments.Normalize(args));
-            if (parse.Errors.Count > 0)
+            // The [suggest] directive completes half-typed command lines: their errors are expected.
+            if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
             {
                 throw NumberArguments.FromUnmatched(parse.UnmatchedTokens) ?? new CliUsageException(parse.Errors[0].Message);
             }
