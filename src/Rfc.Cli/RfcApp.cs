@@ -25,7 +25,7 @@ public static class RfcApp
             interrupt.Cancel();
         };
 
-        using Stream stdout = Console.OpenStandardOutput();
+        using Stream stdout = new ConsoleOutputStream(Console.OpenStandardOutput());
         CliContext context = new(stdout, Console.Error, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
         return await RunAsync(args, context, interrupt.Token).ConfigureAwait(false);
     }
