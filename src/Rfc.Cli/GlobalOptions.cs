@@ -9,6 +9,12 @@ namespace Rfc.Cli;
 /// <summary>The options every command that touches the network shares, and how they become client options.</summary>
 internal sealed class GlobalOptions
 {
+    public GlobalOptions()
+    {
+        // Tab completion (rfc completion) offers the transports by name; an unknown one is still reported by ClientOptions.
+        Transport.CompletionSources.Add(Transports.Names.ToArray());
+    }
+
     public Option<string?> Source { get; } = new("--source")
     {
         Description = "Where documents come from: a URL template with {n}, a base URL, or 'ietf' [env: RFC_SOURCE; default: https://www.rfc-editor.org/rfc/rfc{n}.txt]",

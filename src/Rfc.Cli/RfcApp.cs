@@ -25,7 +25,7 @@ public static class RfcApp
             interrupt.Cancel();
         };
 
-        using Stream stdout = Console.OpenStandardOutput();
+        using Stream stdout = new ConsoleOutputStream(Console.OpenStandardOutput());
         CliContext context = new(stdout, Console.Error, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable) { StderrIsTerminal = !Console.IsErrorRedirected };
         return await RunAsync(args, context, interrupt.Token).ConfigureAwait(false);
     }
@@ -45,7 +45,8 @@ public static class RfcApp
         {
             RootCommand root = CommandTree.Build(globals, context);
             ParseResult parse = root.Parse(NumberArguments.Normalize(args));
-            if (parse.Errors.Count > 0)
+            // The [suggest] directive completes half-typed command lines: their errors are expected.
+            if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
             {
                 throw NumberArguments.FromUnmatched(parse.UnmatchedTokens) ?? new CliUsageException(parse.Errors[0].Message);
             }

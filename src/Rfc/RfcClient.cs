@@ -49,6 +49,13 @@ public sealed partial class RfcClient : IAsyncDisposable
     /// </summary>
     public async Task<RfcDocument> GetAsync(RfcNumber number, ReadMode mode, CancellationToken cancellationToken)
     {
+        // A cached read, the everyday case, reads its one row without opening the store (issue 6).
+        if (mode != ReadMode.Refresh && _store is null && _options.StoreDirectory is { } directory && StoreReader.TryGetDocument(directory, number) is { } cached)
+        {
+            _options.Http.Trace?.Trace(FetchLayer.Document, $"RFC {number}: {cached.Content.Length} bytes from the store ({Path.Combine(directory, RfcStore.FileName)})");
+            return new RfcDocument(number, cached.Content, SourceOf(cached), DocumentOrigin.Store);
+        }
+
         StoredDocument? stored = Store?.GetDocument(number);
         if (stored is not null && mode != ReadMode.Refresh)
         {

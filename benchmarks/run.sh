@@ -1,0 +1,280 @@
+#!/usr/bin/env bash
+# The project's one benchmark suite. Prepares everything on loopback (nginx on a free port serving the
+# shared corpus, a throwaway RFC_HOME, the NativeAOT binary), runs every benchmark that exists in this
+# build with hyperfine (and BenchmarkDotNet for the parser), and rewrites benchmarks/RESULTS.md as one
+# table: figure, rfc, peer, ratio, target, met. Each rfc figure and its peer are measured side by side in
+# the same hyperfine run. A "## Local library" section already in RESULTS.md is kept below the table.
+#
+#   benchmarks/run.sh            # the real thing: many runs each, medians, targets checked (< 10 min)
+#   benchmarks/run.sh --smoke    # one run of each, nothing enforced, RESULTS.md untouched (CI)
+#
+# Environment: RFC_CORPUS (default ../shared/corpus), RFC_BIN (use this rfc instead of publishing one).
+# Needs hyperfine, nginx, curl, python3, and rg for the search figures.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+
+smoke=0
+case "${1:-}" in
+  --smoke) smoke=1 ;;
+  "") ;;
+  *) echo "usage: benchmarks/run.sh [--smoke]" >&2; exit 2 ;;
+esac
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+started=$(date +%s)
+corpus=${RFC_CORPUS:-$repo/../shared/corpus}
+# A git worktree under <root>/wt/NAME sees the shared folder one level further up.
+[ -n "${RFC_CORPUS:-}" ] || [ -d "$corpus" ] || corpus=$repo/../../shared/corpus
+if [ ! -f "$corpus/rfc/rfc2324.txt" ]; then
+  echo "benchmarks: no corpus at $corpus (set RFC_CORPUS); nothing to measure" >&2
+  [ "$smoke" = 1 ] && exit 0 || exit 1
+fi
+corpus=$(cd "$corpus" && pwd)
+for tool in hyperfine curl python3; do
+  command -v "$tool" >/dev/null || { echo "benchmarks: $tool is required" >&2; exit 1; }
+done
+nginx=$(command -v nginx || true)
+[ -n "$nginx" ] || nginx=$(ls /usr/sbin/nginx /usr/local/sbin/nginx 2>/dev/null | head -1 || true)
+[ -n "$nginx" ] || { echo "benchmarks: nginx is required (Debian: apt-get install nginx-light)" >&2; exit 1; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/rfc-bench-XXXXXX")
+nginx_pid=
+cleanup() {
+  if [ -n "$nginx_pid" ]; then kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+mkdir -p "$work/json"
+rows=$work/rows.tsv notes=$work/notes.txt
+: >"$rows"; : >"$notes"
+note() { echo "- $*" >>"$notes"; echo "benchmarks: $*" >&2; }
+
+# Many runs for the millisecond figures (their medians are what the targets judge), fewer for the slow ones.
+if [ "$smoke" = 1 ]; then fast=(--runs 1) slow=(--runs 1); else fast=(--warmup 10 --runs 200) slow=(--warmup 3 --runs 30); fi
+
+# bench NAME FIGURE TARGET_KIND TARGET_VALUE TARGET_TEXT HYPERFINE-ARGS... : the first command is rfc,
+# the second its peer (if any). Target kinds: abs (rfc median below VALUE ms), ratio (rfc/peer at most
+# VALUE), none.
+bench() {
+  local name=$1 figure=$2 kind=$3 value=$4 text=$5
+  shift 5
+  hyperfine -N --style none --export-json "$work/json/$name.json" "$@" >"$work/json/$name.log" 2>&1 ||
+    { cat "$work/json/$name.log" >&2; note "$figure: hyperfine failed (see above)"; return 0; }
+  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$figure" "$kind" "$value" "$text" >>"$rows"
+}
+
+# 1. The binary under test: NativeAOT, as install.sh builds it.
+if [ -n "${RFC_BIN:-}" ]; then
+  rfc=$RFC_BIN
+else
+  case "$(uname -s)-$(uname -m)" in
+    Linux-x86_64) rid=linux-x64 ;; Linux-aarch64) rid=linux-arm64 ;;
+    Darwin-arm64) rid=osx-arm64 ;; Darwin-x86_64) rid=osx-x64 ;;
+    *) echo "benchmarks: unsupported platform $(uname -sm)" >&2; exit 1 ;;
+  esac
+  echo "benchmarks: publishing the NativeAOT rfc for $rid..." >&2
+  dotnet publish src/Rfc.Cli -c Release -r "$rid" -o "$work/publish" -p:TreatWarningsAsErrors=true >"$work/publish.log" 2>&1 ||
+    { cat "$work/publish.log" >&2; exit 1; }
+  rfc=$work/publish/rfc
+fi
+# The floor: a NativeAOT program that only copies a file to stdout (benchmarks/AotFloor).
+floor=()
+if dotnet publish benchmarks/AotFloor -c Release -r "${rid:-linux-x64}" -o "$work/floor" >"$work/floor.log" 2>&1; then
+  floor=(-n "NativeAOT floor (copy the file, nothing else)" "$work/floor/AotFloor $corpus/rfc/rfc2324.txt")
+else
+  note "the NativeAOT floor program did not build; the cached read is compared with cat only"
+fi
+
+# 2. nginx on a free loopback port, serving the corpus as /rfc/rfcN.txt and /index/.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir -p "$work/nginx/logs"
+cat >"$work/nginx/nginx.conf" <<EOF
+$([ "$(id -u)" = 0 ] && echo "user root;")
+daemon off;
+worker_processes 2;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  default_type text/plain;
+  sendfile on;
+  keepalive_requests 100000;
+  server {
+    listen 127.0.0.1:$port;
+    location /rfc/ { alias $corpus/rfc/; }
+    location /index/ { alias $corpus/index/; }
+  }
+}
+EOF
+"$nginx" -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/logs/startup.log" &
+nginx_pid=$!
+base=http://127.0.0.1:$port
+for _ in $(seq 100); do curl -sf -o /dev/null "$base/rfc/rfc2324.txt" && break; sleep 0.05; done
+curl -sf -o /dev/null "$base/rfc/rfc2324.txt" || { cat "$work/nginx/logs/"* >&2; echo "benchmarks: nginx did not start" >&2; exit 1; }
+
+# Every rfc below reads this environment and nothing of the user's.
+unset RFC_TRANSPORT RFC_PAGER PAGER RFC_CA_FILE HTTP_PROXY HTTPS_PROXY http_proxy https_proxy ALL_PROXY all_proxy XDG_DATA_HOME
+export RFC_SOURCE="$base/rfc/rfc{n}.txt" RFC_INDEX_URL="$base/index/rfc-index.txt"
+
+# A store holding RFC 2324 (cached reads), and an empty store with its schema (fetches start from a copy,
+# so every fetch really fetches and stores, as a user's first read of a document does).
+cached=$work/home-cached empty=$work/home-empty fetch=$work/home-fetch
+RFC_HOME=$cached "$rfc" 2324 >/dev/null
+RFC_HOME=$empty "$rfc" 1 --offline >/dev/null 2>&1 || true
+[ -f "$empty/rfc.db" ] || { echo "benchmarks: rfc did not create a store in $empty" >&2; exit 1; }
+# (hyperfine -N runs --prepare without a shell too, hence sh -c.)
+reset_fetch="sh -c 'rm -rf $fetch && mkdir -p $fetch && cp $empty/rfc.db $fetch/'"
+
+# 3. Startup and cached reads.
+bench help "startup: \`rfc --help\`" abs 10 "< 10 ms" "${fast[@]}" \
+  -n "rfc --help" "$rfc --help" -n "curl --help" "curl --help"
+RFC_HOME=$cached bench cached "cached read: \`rfc 2324 > /dev/null\` vs \`cat\`" ratio 3 "≤ 3× cat" "${fast[@]}" \
+  -n "rfc 2324" "$rfc 2324" -n "cat rfc2324.txt" "cat $corpus/rfc/rfc2324.txt" \
+  "${floor[@]}"
+
+# 4. Fetch over loopback from nginx, per transport, beside curl and Python's urllib (RFC 2616, 422 KB).
+doc=2616 url=$base/rfc/rfc2616.txt
+urllib="python3 -c \"import sys, urllib.request; sys.stdout.buffer.write(urllib.request.urlopen('$url').read())\""
+for transport in http socket; do
+  probe=$(RFC_HOME=$work/probe-$transport "$rfc" $doc --transport $transport 2>&1 >/dev/null) || {
+    note "fetch --transport $transport: skipped, this build cannot fetch with it (\`${probe%%$'\n'*}\`)"
+    continue
+  }
+  RFC_HOME=$fetch bench "fetch-$transport" "fetch RFC $doc over loopback, \`--transport $transport\`" none 0 "—" \
+    "${slow[@]}" --prepare "$reset_fetch" \
+    -n "rfc $doc --transport $transport" "$rfc $doc --transport $transport" \
+    -n "curl -s" "curl -s $url" -n "python3 urllib" "$urllib"
+done
+
+# 5. The local library (sync, search, full text), when this build has it.
+# A command exists when the root help lists it ("rfc search --help" alone would print the root help).
+root_help=$(RFC_HOME=$work/probe-help "$rfc" --help 2>/dev/null || true)
+has_command() { grep -qE "^  $1( |\$)" <<<"$root_help"; }
+if has_command search; then
+  library=$work/home-library
+  RFC_HOME=$library "$rfc" sync >/dev/null
+  numbers=$(ls "$corpus/rfc" | sed -n 's/^rfc\([0-9]*\)\.txt$/\1/p' | sort -n)
+  [ "$smoke" = 1 ] && numbers=$(head -5 <<<"$numbers")
+  numbers=$(tr '\n' ' ' <<<"$numbers")
+  store_start=$(date +%s)
+  # shellcheck disable=SC2086 # one argument per number; stderr gets a note per obsolete RFC
+  RFC_HOME=$library "$rfc" $numbers --no-pager >/dev/null 2>"$work/store.log" || { tail -5 "$work/store.log" >&2; exit 1; }
+  note "the library store: index synced and $(echo $numbers | wc -w) documents stored in $(( $(date +%s) - store_start )) s (one process)"
+  RFC_HOME=$library bench search "\`rfc search \"congestion control\"\` over the full index" abs 15 "< 15 ms" "${fast[@]}" \
+    -n 'rfc search "congestion control"' "$rfc search 'congestion control'" \
+    -n "rg -i over rfc-index.txt" "rg -i 'congestion control' $corpus/index/rfc-index.txt"
+  RFC_HOME=$library bench fulltext "\`rfc search --full-text 'retransmission timeout'\`" abs 30 "< 30 ms" "${fast[@]}" \
+    -n "rfc search --full-text" "$rfc search --full-text 'retransmission timeout'" \
+    -n "rg -il over the corpus files" "rg -il 'retransmission timeout' $corpus/rfc"
+  printf '%s\t%s\t%s\t%s\t%s\n' fulltext "full text vs \`rg -il\` over the same documents as files" ratio 0.05 "≥ 20× faster than rg (ratio ≤ 0.05)" >>"$rows"
+else
+  note "search: skipped, this build has no \`rfc search\` (the local library)"
+fi
+
+if has_command mirror; then
+  note "mirror: \`rfc mirror\` exists but has no benchmark here yet"
+else
+  note "mirror against curl/wget/rsync: skipped, this build has no \`rfc mirror\`"
+fi
+
+# 6. Parser micro-benchmarks (BenchmarkDotNet), when the project exists.
+bdn_csv=
+if [ -f benchmarks/Rfc.Benchmarks/Rfc.Benchmarks.csproj ]; then
+  job=short; [ "$smoke" = 1 ] && job=dry
+  if dotnet run -c Release --project benchmarks/Rfc.Benchmarks -- --filter '*' --job "$job" \
+       --exporters csv --artifacts "$work/bdn" >"$work/bdn.log" 2>&1; then
+    bdn_csv=$(ls "$work"/bdn/results/*-report.csv 2>/dev/null | tr '\n' ' ')
+  else
+    tail -20 "$work/bdn.log" >&2
+    note "parser micro-benchmarks: BenchmarkDotNet failed (see the log above)"
+  fi
+else
+  note "parser micro-benchmarks: skipped, benchmarks/Rfc.Benchmarks does not exist in this build"
+fi
+
+# 7. The table.
+machine=$(
+  echo "- CPU: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; memory $(free -g 2>/dev/null | awk '/^Mem:/ {print $2}') GiB"
+  echo "- OS: $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), kernel $(uname -r)"
+  echo "- .NET SDK $(dotnet --version), NativeAOT $(uname -m); $(hyperfine --version); $("$nginx" -v 2>&1 | sed 's/.*: //'); $(curl --version | sed -n '1s/^\(curl [^ ]*\).*/\1/p'); $(python3 --version); $(rg --version 2>/dev/null | sed -n 1p || echo 'rg absent')"
+  echo "- load average when the run started: $(cut -d' ' -f1-3 /proc/loadavg)"
+)
+elapsed=$(( $(date +%s) - started ))
+python3 - "$work" "$smoke" "$elapsed" "$repo/benchmarks/RESULTS.md" "$bdn_csv" "$machine" <<'PY'
+import csv, json, os, sys
+work, smoke, elapsed, results, bdn = sys.argv[1], sys.argv[2] == "1", int(sys.argv[3]), sys.argv[4], sys.argv[5].split()
+machine = sys.argv[6]
+
+def ms(seconds): return f"{seconds * 1000:.2f} ms"
+
+lines = ["| figure | rfc (median) | peer (median) | ratio rfc/peer | target | met |", "|---|---|---|---|---|---|"]
+for row in open(os.path.join(work, "rows.tsv"), encoding="utf-8"):
+    name, figure, kind, value, text = row.rstrip("\n").split("\t")
+    data = json.load(open(os.path.join(work, "json", name + ".json")))["results"]
+    me = data[0]
+    for index, peer in enumerate(data[1:] or [None]):
+        ratio = me["median"] / peer["median"] if peer else None
+        if index > 0 and kind != "none":
+            # Further peers are context for the figure above; its target is judged against the first.
+            lines.append(f"| ↳ same run, beside another program | {ms(me['median'])} | {ms(peer['median'])} `{peer['command']}` | {ratio:.2f}× | — | — |")
+            continue
+        if smoke or kind == "none":
+            met = "—" if kind == "none" else "(smoke)"
+        elif kind == "abs":
+            met = "yes" if me["median"] * 1000 < float(value) else "**no**"
+        else:
+            met = "yes" if ratio is not None and ratio <= float(value) else "**no**"
+        peer_text = f"{ms(peer['median'])} `{peer['command']}`" if peer else "—"
+        lines.append(f"| {figure} | {ms(me['median'])} | {peer_text} | {f'{ratio:.2f}×' if ratio else '—'} | {text} | {met} |")
+
+for path in bdn:
+    for r in csv.DictReader(open(path, encoding="utf-8")):
+        params = ", ".join(f"{k}={v}" for k, v in r.items() if k not in ("Method", "Mean", "Error", "StdDev", "Median", "Allocated", "Gen0", "Gen1", "Gen2", "Ratio", "RatioSD", "Throughput") and v and k[0].isupper() and k not in ("Job", "Runtime", "IterationCount", "LaunchCount", "WarmupCount", "Toolchain", "InvocationCount", "UnrollFactor", "RunStrategy"))
+        if "Job" in r and not params:
+            params = ""
+        lines.append(f"| parser: {r['Method']}{f' ({params})' if params else ''} | {r.get('Median') or r['Mean']} (BenchmarkDotNet) | — | — | — | — |")
+
+notes = open(os.path.join(work, "notes.txt"), encoding="utf-8").read().strip()
+body = "\n".join([
+    "# Benchmark results",
+    "",
+    "Written by `benchmarks/run.sh` (do not edit by hand; run it again). Whole-process wall time, median of "
+    "many hyperfine runs (`-N`, no shell); each rfc figure and its peer were measured side by side in the same "
+    "run, against nginx on loopback serving the shared corpus, with a throwaway `RFC_HOME`. The binary is the "
+    f"NativeAOT build that `install.sh` installs. The whole run took {elapsed} s.",
+    "",
+    "## Machine",
+    "",
+    machine,
+    "",
+    "## Results",
+    "",
+    *lines,
+    "",
+    *(["## Notes", "", notes, ""] if notes else []),
+])
+
+if smoke:
+    print(body)
+    sys.exit(0)
+
+# Keep what others write under "## Local library", and any hand-written analysis under "## Analysis".
+kept = []
+if os.path.exists(results):
+    old = open(results, encoding="utf-8").read()
+    for heading in ("## Analysis", "## Local library"):
+        start = old.find("\n" + heading)
+        if start >= 0:
+            end = old.find("\n## ", start + 1)
+            kept.append(old[start + 1:end if end >= 0 else len(old)].rstrip() + "\n")
+open(results, "w", encoding="utf-8").write(body + "".join("\n" + k for k in kept))
+print(body)
+PY
+echo "benchmarks: done in $(( $(date +%s) - started )) s" >&2
