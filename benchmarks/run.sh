@@ -270,9 +270,8 @@ for row in open(os.path.join(work, "rows.tsv"), encoding="utf-8"):
 
 for path in bdn:
     for r in csv.DictReader(open(path, encoding="utf-8")):
-        params = ", ".join(f"{k}={v}" for k, v in r.items() if k not in ("Method", "Mean", "Error", "StdDev", "Median", "Allocated", "Gen0", "Gen1", "Gen2", "Ratio", "RatioSD", "Throughput") and v and k[0].isupper() and k not in ("Job", "Runtime", "IterationCount", "LaunchCount", "WarmupCount", "Toolchain", "InvocationCount", "UnrollFactor", "RunStrategy"))
-        if "Job" in r and not params:
-            params = ""
+        # The one parameter that varies between cases; BenchmarkDotNet's job settings are the same for all.
+        params = ", ".join(f"{k}={v}" for k, v in r.items() if k in ("BodySize",) and v)
         lines.append(f"| parser: {r['Method']}{f' ({params})' if params else ''} | {r.get('Median') or r['Mean']} (BenchmarkDotNet) | — | — | — | — |")
 
 notes = open(os.path.join(work, "notes.txt"), encoding="utf-8").read().strip()

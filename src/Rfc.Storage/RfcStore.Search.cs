@@ -80,13 +80,17 @@ public sealed partial class RfcStore
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var raw = Search(query, () =>
         {
+            // ORDER BY rank (bm25 for this one-column table) is sorted inside FTS5, so the LIMIT stops the
+            // scan after N rows and snippet() re-tokenizes only the documents shown. ORDER BY bm25(...) is an
+            // expression SQLite sorts itself: it computed a snippet for every matching document first
+            // (profiled: two thirds of a full-text search went to tokenizing documents never shown).
             using SqliteCommand command = Command(
                 $"""
                 SELECT document_text.rowid, snippet(document_text, 0, char({(int)HighlightStart}), char({(int)HighlightEnd}), char({(int)Ellipsis}), {SnippetTokens}),
-                    bm25(document_text) AS score, e.title
+                    rank AS score, e.title
                 FROM document_text LEFT JOIN index_entries e ON e.number = document_text.rowid
                 WHERE document_text MATCH $q
-                ORDER BY score
+                ORDER BY rank
                 LIMIT $limit;
                 """,
                 ("$q", FtsQuery.Prepare(query)),
