@@ -269,4 +269,39 @@ public sealed class MirrorTests : IDisposable
         Assert.StartsWith("rfc: mirror: 11 documents: 11 fetched", result.StderrLines[^1]);
         AssertStored(90, 100);
     }
+
+    [Fact]
+    public async Task Mirror_Interrupted_ExitsQuietly_KeepingWholeDocuments_AndResumes()
+    {
+        await ServeIndexAsync(1, 600);
+        await using KestrelServer server = await KestrelServer.StartAsync(async context =>
+        {
+            await Task.Delay(2);
+            await KestrelServer.WriteBodyAsync(context, Body(NumberOf(context)), chunked: false);
+        });
+        string[] args = ["mirror", "--transport", "socket", "--source", server.BaseUri + "rfc{n}.txt"];
+        using CancellationTokenSource interrupt = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        Task<CliResult> running = CliRunner.RunCancellableAsync(args, Environment, terminal: false, interrupt.Token);
+        while (server.Requests < 100 && !running.IsCompleted)
+        {
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        await interrupt.CancelAsync(); // What Ctrl+C does.
+        CliResult interrupted = await running;
+        int kept;
+        using (RfcStore store = RfcStore.Open(Home))
+        {
+            kept = store.ListDocuments().Count;
+            Assert.All(store.ListDocuments(), info => Assert.Equal(Body(info.Number.Value), store.GetDocument(info.Number)!.Content));
+        }
+
+        CliResult resumed = await CliRunner.RunAsync(args, Environment);
+
+        Assert.Equal(130, interrupted.ExitCode);
+        Assert.DoesNotContain("error", interrupted.Stderr);
+        Assert.InRange(kept, 1, 599);
+        Assert.StartsWith($"rfc: mirror: 600 documents: {600 - kept} fetched, {kept} unchanged, 0 failed", resumed.StderrLines[^1]);
+        AssertStored(1, 600);
+    }
 }
