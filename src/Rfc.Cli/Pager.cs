@@ -19,8 +19,27 @@ internal sealed class Pager : IAsyncDisposable
     /// <summary>The pager command to use, or null for none (<c>cat</c> or an empty value mean none).</summary>
     public static string? Command(CliContext context)
     {
-        string command = context.Env("RFC_PAGER") ?? context.Env("PAGER") ?? "less";
-        return command.Trim() is "" or "cat" ? null : command;
+        string? chosen = context.Env("RFC_PAGER") ?? context.Env("PAGER");
+        if (chosen is null)
+        {
+            // The default only when it exists: a minimal system without less still gets the document.
+            return OnPath("less", context) ? "less" : null;
+        }
+
+        return chosen.Trim() is "" or "cat" ? null : chosen;
+    }
+
+    private static bool OnPath(string program, CliContext context)
+    {
+        foreach (string folder in (context.Env("PATH") ?? "/usr/local/bin:/usr/bin:/bin").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (File.Exists(Path.Combine(folder, program)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Starts the pager through <c>/bin/sh -c</c>, so commands with arguments work; null if it cannot start.</summary>

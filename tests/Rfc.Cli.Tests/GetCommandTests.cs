@@ -171,4 +171,17 @@ public sealed class GetCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(document, result.Stdout);
     }
+
+    [Fact]
+    public async Task Get_WritesStraightToStdout_OnTerminal_WhenDefaultPagerIsMissing()
+    {
+        byte[] document = SyntheticDocuments.All["crlf"];
+        await using KestrelServer server = await KestrelServer.StartAsync(context => KestrelServer.WriteBodyAsync(context, document, chunked: false));
+        string emptyPath = Directory.CreateTempSubdirectory("rfc-nopath-").FullName;
+
+        CliResult result = await CliRunner.RunAsync(["2324", "--source", Template(server)], new Dictionary<string, string> { ["PATH"] = emptyPath }, terminal: true);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(document, result.Stdout);
+    }
 }
