@@ -157,7 +157,7 @@ public sealed class HttpClientTransport : IHttpTransport
                 // readable yet, so the certificate comes from the callback's argument.
                 if (sender is System.Net.Security.SslStream stream)
                 {
-                    trace.Trace(FetchLayer.Tls, $"{(stream.SslProtocol == System.Security.Authentication.SslProtocols.Tls13 ? "TLSv1.3" : stream.SslProtocol == System.Security.Authentication.SslProtocols.Tls12 ? "TLSv1.2" : stream.SslProtocol.ToString())} with {stream.NegotiatedCipherSuite} (HttpClient)");
+                    trace.Trace(FetchLayer.Tls, $"{TlsConnector.ProtocolName(stream.SslProtocol)} with {stream.NegotiatedCipherSuite} (HttpClient)");
                 }
 
                 if (certificate is not null)

@@ -121,7 +121,8 @@ public static class TlsConnector
             $"certificate {certificate2.Subject}, issued by {certificate2.Issuer}, valid until {certificate2.NotAfter.ToUniversalTime():yyyy-MM-dd}");
     }
 
-    private static string ProtocolName(SslProtocols protocol) => protocol switch
+    /// <summary>The protocol as OpenSSL names it: <c>TLSv1.3</c>.</summary>
+    public static string ProtocolName(SslProtocols protocol) => protocol switch
     {
         SslProtocols.Tls13 => "TLSv1.3",
         SslProtocols.Tls12 => "TLSv1.2",
