@@ -190,11 +190,9 @@ public sealed class HttpClientTransport : IHttpTransport
             return fromTransport;
         }
 
-        string authority = HttpErrors.Authority(uri);
-        string host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host : uri.IdnHost;
         return e.HttpRequestError switch
         {
-            HttpRequestError.SecureConnectionError => new FetchException(FetchLayer.Tls, $"TLS handshake with {host} failed: {tlsRejection ?? Find<AuthenticationException>(e)?.Message ?? e.Message}", e),
+            HttpRequestError.SecureConnectionError => TlsConnector.HandshakeFailed(HostText.Host(uri), tlsRejection ?? Find<AuthenticationException>(e)?.Message ?? e.Message, e),
             HttpRequestError.ProxyTunnelError when proxy is not null => HttpErrors.TunnelRefused(proxy, uri, TunnelStatus(e), e),
             HttpRequestError.ResponseEnded => HttpErrors.NoResponse(uri, e),
             _ when Find<SocketException>(e) is { } socket => HttpErrors.ConnectionLost(uri, socket.SocketErrorCode, e),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Rfc.Transport;
 
 namespace Rfc.Http;
@@ -10,15 +9,7 @@ namespace Rfc.Http;
 public static class HttpErrors
 {
     /// <summary><c>host:port</c> as written in messages: IPv6 in brackets, the port always shown.</summary>
-    public static string Authority(Uri uri)
-    {
-        ArgumentNullException.ThrowIfNull(uri);
-        string host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host : uri.IdnHost;
-        return string.Create(CultureInfo.InvariantCulture, $"{host}:{uri.Port}");
-    }
-
-    /// <summary>A duration as people say it: <c>30 s</c>, <c>0.5 s</c>.</summary>
-    public static string Seconds(TimeSpan duration) => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.###} s");
+    public static string Authority(Uri uri) => HostText.Authority(HostText.Host(uri), uri.Port);
 
     /// <summary>The body ended before the framing said it would (RFC 9112 §8: an incomplete message).</summary>
     public static FetchException BodyIncomplete(Uri uri, Exception? inner = null) =>

@@ -4,9 +4,22 @@ using System.Net.Sockets;
 
 namespace Rfc.Transport;
 
-/// <summary>How hosts, endpoints and durations are written in messages and trace lines.</summary>
-internal static class HostText
+/// <summary>
+/// How hosts, endpoints and durations are written in messages and trace lines, for every layer: the HTTP
+/// layer names hosts and timeouts with the same functions, so both transports word failures alike.
+/// </summary>
+public static class HostText
 {
+    /// <summary>
+    /// The host of <paramref name="uri"/> as it is written and connected to: an IPv6 literal in brackets
+    /// and canonical (<see cref="Uri"/> normalises it), a name in its IDN (punycode) form.
+    /// </summary>
+    public static string Host(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return uri.HostNameType == UriHostNameType.IPv6 ? uri.Host : uri.IdnHost;
+    }
+
     /// <summary>
     /// Removes the brackets of an IPv6 literal as written in a URI authority (<c>[::1]</c> → <c>::1</c>);
     /// any other host is returned as it is.

@@ -66,7 +66,7 @@ public static class TlsConnector
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
             string reason = connectionValidator.LastRejection ?? HandshakeProblem(e);
-            throw new FetchException(FetchLayer.Tls, $"TLS handshake with {displayHost} failed: {reason}", e);
+            throw HandshakeFailed(host, reason, e);
         }
         catch
         {
@@ -91,6 +91,13 @@ public static class TlsConnector
         IOException => $"connection closed during handshake ({e.Message.TrimEnd('.')})",
         _ => $"protocol error ({(e.InnerException ?? e).Message.TrimEnd('.')})",
     };
+
+    /// <summary>
+    /// The error for a refused or broken handshake with <paramref name="host"/>; HttpClient's transport
+    /// reports its TLS failures with it too, so both transports word them alike.
+    /// </summary>
+    public static FetchException HandshakeFailed(string host, string reason, Exception inner) =>
+        new(FetchLayer.Tls, $"TLS handshake with {HostText.Host(host)} failed: {reason}", inner);
 
     /// <summary>
     /// Traces the negotiated protocol, cipher suite, ALPN and the server's certificate. Also called by the

@@ -55,7 +55,7 @@ internal static class Http11RequestWriter
     /// <summary>Writes a <c>CONNECT host:port</c> request for a tunnel through a proxy (RFC 9110 §9.3.6).</summary>
     public static void WriteConnect(string host, int port, string userAgent, IBufferWriter<byte> output)
     {
-        string authority = AuthorityForm(host, port);
+        string authority = HostText.Authority(host, port);
         Check("tunnel target", authority, allowSpace: false, null);
         StringBuilder head = new(128);
         head.Append("CONNECT ").Append(authority).Append(" HTTP/1.1\r\n");
@@ -71,14 +71,9 @@ internal static class Http11RequestWriter
     /// </summary>
     public static string HostField(Uri uri)
     {
-        string host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host : uri.IdnHost;
+        string host = HostText.Host(uri);
         return uri.IsDefaultPort ? host : string.Create(CultureInfo.InvariantCulture, $"{host}:{uri.Port}");
     }
-
-    private static string AuthorityForm(string host, int port) =>
-        host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[')
-            ? string.Create(CultureInfo.InvariantCulture, $"[{host}]:{port}")
-            : string.Create(CultureInfo.InvariantCulture, $"{host}:{port}");
 
     private static void AppendField(StringBuilder head, string name, string value, Uri? uri)
     {

@@ -77,7 +77,7 @@ public sealed class SocketHttpTransport : IHttpTransport
     private async Task<Http11Connection> ConnectAsync(Uri uri, Uri? proxy, string key, CancellationToken cancellationToken)
     {
         Uri first = proxy ?? uri;
-        Socket socket = await TcpConnector.Default.ConnectAsync(HostOf(first), first.Port, _options.ConnectTimeout, _options.Trace, cancellationToken).ConfigureAwait(false);
+        Socket socket = await TcpConnector.Default.ConnectAsync(HostText.Host(first), first.Port, _options.ConnectTimeout, _options.Trace, cancellationToken).ConfigureAwait(false);
         Stream stream = new NetworkStream(socket, ownsSocket: true);
         try
         {
@@ -88,7 +88,7 @@ public sealed class SocketHttpTransport : IHttpTransport
 
             if (uri.Scheme == Uri.UriSchemeHttps)
             {
-                stream = await TlsConnector.AuthenticateAsync(stream, HostOf(uri), _validator, _options.ConnectTimeout, _options.Trace, cancellationToken).ConfigureAwait(false);
+                stream = await TlsConnector.AuthenticateAsync(stream, HostText.Host(uri), _validator, _options.ConnectTimeout, _options.Trace, cancellationToken).ConfigureAwait(false);
             }
 
             return new Http11Connection(socket, stream, key, _options.ReadTimeout);
@@ -107,7 +107,7 @@ public sealed class SocketHttpTransport : IHttpTransport
     private async Task OpenTunnelAsync(Stream stream, Uri proxy, Uri target, CancellationToken cancellationToken)
     {
         ArrayBufferWriter<byte> connect = new(256);
-        Http11RequestWriter.WriteConnect(HostOf(target), target.Port, _options.UserAgent, connect);
+        Http11RequestWriter.WriteConnect(HostText.Host(target), target.Port, _options.UserAgent, connect);
         _options.Trace?.Trace(FetchLayer.Http, $"CONNECT {HttpErrors.Authority(target)} through proxy {HttpErrors.Authority(proxy)}");
 
         // The tunnel's own connection object only lends its buffer and deadlines; its stream stays ours.
@@ -225,8 +225,6 @@ public sealed class SocketHttpTransport : IHttpTransport
             receivedAny = true;
         }
     }
-
-    private static string HostOf(Uri uri) => uri.HostNameType == UriHostNameType.IPv6 ? uri.Host : uri.IdnHost;
 
     private static string FirstLine(ReadOnlyMemory<byte> head)
     {
