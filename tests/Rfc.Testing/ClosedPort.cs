@@ -3,14 +3,15 @@ using System.Net.Sockets;
 
 namespace Rfc.Testing;
 
-/// <summary>Finds a loopback port with nothing listening, for connection-refused tests.</summary>
+/// <summary>Finds a loopback port with nothing listening: for connection-refused tests, and for servers started on it.</summary>
 public static class ClosedPort
 {
-    /// <summary>A port that was just free on 127.0.0.1 (bound then released).</summary>
-    public static int Get()
+    /// <summary>A port that was just free on <paramref name="address"/> (127.0.0.1 by default): bound, then released.</summary>
+    public static int Get(IPAddress? address = null)
     {
-        using Socket socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        address ??= IPAddress.Loopback;
+        using Socket socket = new(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(address, 0));
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }

@@ -44,7 +44,7 @@ public sealed class NginxServer : IAsyncDisposable
         address ??= IPAddress.Loopback;
         string prefix = Directory.CreateTempSubdirectory("rfc-nginx-").FullName;
         Directory.CreateDirectory(Path.Combine(prefix, "logs"));
-        int port = FreePort(address);
+        int port = ClosedPort.Get(address);
         string host = address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
         string root = Path.GetFullPath(folder).TrimEnd('/') + "/";
         string config = string.Create(CultureInfo.InvariantCulture, $$"""
@@ -113,13 +113,6 @@ public sealed class NginxServer : IAsyncDisposable
         }
 
         throw new TimeoutException("nginx did not start listening within 10 s");
-    }
-
-    private static int FreePort(IPAddress address)
-    {
-        using Socket socket = new(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(address, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     /// <inheritdoc />
