@@ -35,7 +35,7 @@ public sealed class RfcMirror
     public async Task<MirrorSummary> RunAsync(IReadOnlyList<RfcNumber> numbers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(numbers);
-        Counters counters = new(numbers.Count, Stopwatch.GetTimestamp());
+        Counters counters = new(numbers.Count, Stopwatch.GetTimestamp(), _options.Progress);
         IReadOnlySet<int> stored = _store.StoredNumbers();
 
         // Bounded: a slow disk pushes back on the fetchers instead of piling documents up in memory.
@@ -49,7 +49,7 @@ public sealed class RfcMirror
         {
             if (!_options.Refresh && stored.Contains(number.Value))
             {
-                counters.Unchanged(this);
+                counters.Unchanged();
                 continue;
             }
 
@@ -90,19 +90,19 @@ public sealed class RfcMirror
                     {
                         string text = RfcTextDecoder.Decode(outcome.Content);
                         await written.WriteAsync((outcome.ToStored(number), text), cancellationToken).ConfigureAwait(false);
-                        counters.Fetched(this, outcome.Content.Length);
+                        counters.Fetched(outcome.Content.Length);
                         break;
                     }
 
                     if (outcome.StatusCode == 304 && previous is not null)
                     {
-                        counters.Unchanged(this);
+                        counters.Unchanged();
                         break;
                     }
 
                     if (outcome.StatusCode is not (429 or (>= 500 and <= 599)) || attempt >= _options.Retries)
                     {
-                        counters.Failed(this, new MirrorFailure(number, outcome.ToException(number).Message, IsNetwork: false));
+                        counters.Failed(new MirrorFailure(number, outcome.ToException(number).Message, IsNetwork: false));
                         break;
                     }
 
@@ -113,7 +113,7 @@ public sealed class RfcMirror
                     bool transient = e.IsTimeout || e.Layer == FetchLayer.Tcp;
                     if (!transient || attempt >= _options.Retries)
                     {
-                        counters.Failed(this, new MirrorFailure(number, e.Message, e.IsNetworkFailure));
+                        counters.Failed(new MirrorFailure(number, e.Message, e.IsNetworkFailure));
                         break;
                     }
 
@@ -157,7 +157,7 @@ public sealed class RfcMirror
     }
 
     /// <summary>Thread-safe counts, reported to the progress callback after every change.</summary>
-    private sealed class Counters(int total, long started)
+    private sealed class Counters(int total, long started, Action<MirrorProgress>? progress)
     {
         private readonly Lock _lock = new();
         private readonly List<MirrorFailure> _failures = [];
@@ -165,11 +165,11 @@ public sealed class RfcMirror
         private long _bytes;
         private MirrorFailure? _last;
 
-        public void Fetched(RfcMirror mirror, long bytes) => Update(mirror, () => { _fetched++; _bytes += bytes; });
+        public void Fetched(long bytes) => Update(() => { _fetched++; _bytes += bytes; });
 
-        public void Unchanged(RfcMirror mirror) => Update(mirror, () => _unchanged++);
+        public void Unchanged() => Update(() => _unchanged++);
 
-        public void Failed(RfcMirror mirror, MirrorFailure failure) => Update(mirror, () =>
+        public void Failed(MirrorFailure failure) => Update(() =>
         {
             _failed++;
             _failures.Add(failure);
@@ -180,7 +180,7 @@ public sealed class RfcMirror
         {
             lock (_lock)
             {
-                return new MirrorProgress(total, _done, _fetched, _unchanged, _failed, _bytes, Stopwatch.GetElapsedTime(started), _last);
+                return Current();
             }
         }
 
@@ -192,17 +192,20 @@ public sealed class RfcMirror
             }
         }
 
-        private void Update(RfcMirror mirror, Action change)
+        // Call with the lock held.
+        private MirrorProgress Current() => new MirrorProgress(total, _done, _fetched, _unchanged, _failed, _bytes, Stopwatch.GetElapsedTime(started), _last);
+
+        private void Update(Action change)
         {
             MirrorProgress snapshot;
             lock (_lock)
             {
                 change();
                 _done++;
-                snapshot = new MirrorProgress(total, _done, _fetched, _unchanged, _failed, _bytes, Stopwatch.GetElapsedTime(started), _last);
+                snapshot = Current();
             }
 
-            mirror._options.Progress?.Invoke(snapshot);
+            progress?.Invoke(snapshot);
         }
     }
 }
