@@ -1,4 +1,5 @@
 using Rfc.Cli;
+using Rfc.Testing;
 
 namespace Rfc.Cli.Tests;
 
@@ -19,10 +20,11 @@ public static class CliRunner
 
     public static async Task<CliResult> RunCancellableAsync(string[] args, IReadOnlyDictionary<string, string> environment, bool terminal, CancellationToken cancellationToken)
     {
-        // Every run gets its own empty store unless the test shares one on purpose.
-        if (!environment.ContainsKey("RFC_HOME"))
+        // Every run gets its own empty store, deleted afterwards, unless the test shares one on purpose.
+        using TemporaryDirectory? home = environment.ContainsKey("RFC_HOME") ? null : new TemporaryDirectory("rfc-home-");
+        if (home is not null)
         {
-            environment = new Dictionary<string, string>(environment) { ["RFC_HOME"] = Directory.CreateTempSubdirectory("rfc-home-").FullName };
+            environment = new Dictionary<string, string>(environment) { ["RFC_HOME"] = home.Path };
         }
 
         using MemoryStream stdout = new();

@@ -177,9 +177,9 @@ public sealed class GetCommandTests
     {
         byte[] document = SyntheticDocuments.All["crlf"];
         await using KestrelServer server = await KestrelServer.StartAsync(context => KestrelServer.WriteBodyAsync(context, document, chunked: false));
-        string emptyPath = Directory.CreateTempSubdirectory("rfc-nopath-").FullName;
+        using TemporaryDirectory emptyPath = new("rfc-nopath-");
 
-        CliResult result = await CliRunner.RunAsync(["2324", "--source", Template(server)], new Dictionary<string, string> { ["PATH"] = emptyPath }, terminal: true);
+        CliResult result = await CliRunner.RunAsync(["2324", "--source", Template(server)], new Dictionary<string, string> { ["PATH"] = emptyPath.Path }, terminal: true);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(document, result.Stdout);

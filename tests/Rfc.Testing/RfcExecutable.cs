@@ -36,8 +36,9 @@ public static class RfcExecutable
             start.Environment.Remove(name);
         }
 
-        // Never the user's own store: each run gets an empty one unless the test passes RFC_HOME.
-        start.Environment["RFC_HOME"] = Directory.CreateTempSubdirectory("rfc-home-").FullName;
+        // Never the user's own store: each run gets an empty one, deleted afterwards, unless the test passes RFC_HOME.
+        using TemporaryDirectory home = new("rfc-home-");
+        start.Environment["RFC_HOME"] = home.Path;
         start.Environment.Remove("XDG_DATA_HOME");
         foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
         {
