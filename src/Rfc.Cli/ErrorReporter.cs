@@ -44,6 +44,7 @@ internal static class ErrorReporter
     {
         CliUsageException or InvalidSourceException or SearchQueryException => (ExitCode.Usage, error.Message),
         FetchException { IsNotFound: true } => (ExitCode.NotFound, error.Message),
+        StoredDocumentCorruptException corrupt => (ExitCode.Local, $"{error.Message} (run 'rfc {corrupt.Number} --refresh' to fetch it again)"),
         StoreException => (ExitCode.Local, error.Message),
         FetchException { IsNetworkFailure: true } => (ExitCode.Network, error.Message),
         FetchException => (ExitCode.Protocol, error.Message),

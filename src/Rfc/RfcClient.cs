@@ -56,7 +56,8 @@ public sealed partial class RfcClient : IAsyncDisposable
             return new RfcDocument(number, cached.Content, SourceOf(cached), DocumentOrigin.Store);
         }
 
-        StoredDocument? stored = Store?.GetDocument(number);
+        // A refresh treats a copy that fails its checksum as absent: the fetch is unconditional and repairs it.
+        StoredDocument? stored = mode == ReadMode.Refresh ? Store?.GetDocumentForRefresh(number) : Store?.GetDocument(number);
         if (stored is not null && mode != ReadMode.Refresh)
         {
             _options.Http.Trace?.Trace(FetchLayer.Document, $"RFC {number}: {stored.Content.Length} bytes from the store ({Store!.DatabasePath})");
@@ -76,7 +77,7 @@ public sealed partial class RfcClient : IAsyncDisposable
                 _options.Http.Trace?.Trace(FetchLayer.Document, $"RFC {number}: unchanged (304), {stored.Content.Length} bytes from the store");
                 return new RfcDocument(number, stored.Content, SourceOf(stored), DocumentOrigin.Revalidated);
             case 200:
-                Store?.PutDocument(outcome.ToStored(number), RfcTextDecoder.Decode(outcome.Content));
+                Store?.PutDocument(outcome.ToStored(number));
                 return new RfcDocument(number, outcome.Content, outcome.Uri);
             default:
                 throw outcome.ToException(number);

@@ -191,7 +191,7 @@ public sealed class IndexStoreTests : IDisposable
     }
 
     [Fact]
-    public void SearchDocuments_GivesSnippetPageAndSection_ForPaginatedText()
+    public async Task SearchDocuments_GivesSnippetPageAndSection_ForPaginatedText()
     {
         using RfcStore store = OpenWithLineage();
         string text = string.Join('\n',
@@ -213,7 +213,8 @@ public sealed class IndexStoreTests : IDisposable
             "Masinter                      Informational                    [Page 2]",
             "");
         byte[] content = Encoding.ASCII.GetBytes(text);
-        store.PutDocument(new StoredDocument(new RfcNumber(2324), content, null, null, DateTimeOffset.UtcNow, RfcStore.Hash(content), null), text);
+        store.PutDocument(new StoredDocument(new RfcNumber(2324), content, null, null, DateTimeOffset.UtcNow, RfcStore.Hash(content), null));
+        await store.UpdateFullTextIndexAsync(rebuild: false, null, TestContext.Current.CancellationToken);
 
         FullTextHit hit = Assert.Single(store.SearchDocuments("\"coffee pot\"", 10));
 
@@ -225,12 +226,13 @@ public sealed class IndexStoreTests : IDisposable
     }
 
     [Fact]
-    public void SearchDocuments_HasNoPage_ForUnpaginatedText_AndTitleFromIndex()
+    public async Task SearchDocuments_HasNoPage_ForUnpaginatedText_AndTitleFromIndex()
     {
         using RfcStore store = OpenWithLineage();
         string text = "\nHTTP Semantics\n\nAbstract\n\n   Stuff.\n\n8.8.3.  Last-Modified\n\n   The \"Last-Modified\" header field in a response provides a timestamp.\n";
         byte[] content = Encoding.UTF8.GetBytes(text);
-        store.PutDocument(new StoredDocument(new RfcNumber(9110), content, null, null, DateTimeOffset.UtcNow, RfcStore.Hash(content), null), text);
+        store.PutDocument(new StoredDocument(new RfcNumber(9110), content, null, null, DateTimeOffset.UtcNow, RfcStore.Hash(content), null));
+        await store.UpdateFullTextIndexAsync(rebuild: false, null, TestContext.Current.CancellationToken);
 
         FullTextHit hit = Assert.Single(store.SearchDocuments("timestamp", 10));
 

@@ -138,13 +138,24 @@ internal static class SearchCommand
 
     private static async Task<int> FullTextAsync(string query, int limit, bool json, CliContext context, CancellationToken cancellationToken)
     {
-        using RfcStore store = LibraryOutput.OpenStore(context);
-        if (store.ListDocuments().Count == 0)
+        await using RfcClient client = new(new RfcClientOptions { StoreDirectory = StoreLocation.Resolve(context.Env) });
+        if (client.CountStoredDocuments() == 0)
         {
             throw LibraryOutput.NotFound("no documents are stored to search (read some with 'rfc N' first)");
         }
 
-        IReadOnlyList<FullTextHit> hits = store.SearchDocuments(query, limit);
+        // Documents stored since the last search are indexed first; a progress line if that takes a while.
+        IndexProgressLine line = new(context);
+        IReadOnlyList<FullTextHit> hits;
+        try
+        {
+            hits = await client.SearchFullTextAsync(query, limit, line.Callback, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            line.Finish();
+        }
+
         using StreamWriter output = LibraryOutput.Writer(context);
         bool colour = context.StdoutIsTerminal && context.Env("NO_COLOR") is null;
         if (json)
