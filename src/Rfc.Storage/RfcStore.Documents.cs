@@ -109,11 +109,18 @@ public sealed partial class RfcStore
         });
     }
 
+    /// <summary>How many documents are stored.</summary>
+    public int CountDocuments() => Run(() =>
+    {
+        using SqliteCommand command = Command("SELECT count(*) FROM documents INDEXED BY documents_summary;");
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    });
+
     /// <summary>Every stored document's number and SHA-256 (what the full-text index compares itself with).</summary>
     public IReadOnlyDictionary<int, string> StoredChecksums() => Run(() =>
     {
         Dictionary<int, string> checksums = [];
-        using SqliteCommand command = Command("SELECT number, sha256 FROM documents;");
+        using SqliteCommand command = Command("SELECT number, sha256 FROM documents INDEXED BY documents_summary;");
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -145,7 +152,7 @@ public sealed partial class RfcStore
     public IReadOnlySet<int> StoredNumbers() => Run(() =>
     {
         HashSet<int> numbers = [];
-        using SqliteCommand command = Command("SELECT number FROM documents;");
+        using SqliteCommand command = Command("SELECT number FROM documents INDEXED BY documents_summary;");
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -166,7 +173,7 @@ public sealed partial class RfcStore
     public IReadOnlyList<StoredDocumentInfo> ListDocuments() => Run(() =>
     {
         List<StoredDocumentInfo> list = [];
-        using SqliteCommand command = Command("SELECT number, size, fetched_at FROM documents ORDER BY number;");
+        using SqliteCommand command = Command("SELECT number, size, fetched_at FROM documents INDEXED BY documents_summary ORDER BY number;");
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -229,7 +229,8 @@ public sealed partial class RfcStore
                     (int? page, string text) = units.TryGetValue(unit, out var found) ? found : (null, "");
                     string snippet = snippets.GetValueOrDefault(unit, "");
                     string? section = SectionOf(number % layout.Shards, number, unit, OffsetOf(text, snippet));
-                    string? title = Command("SELECT title FROM index_entries WHERE number = $n;", ("$n", number)).ExecuteScalar() as string;
+                    using SqliteCommand titleOf = Command("SELECT title FROM index_entries WHERE number = $n;", ("$n", number));
+                    string? title = titleOf.ExecuteScalar() as string;
                     hits.Add(new FullTextHit(new RfcNumber(number), title, Display(snippet), page, section, score));
                 }
 

@@ -76,9 +76,12 @@ internal static class Schema
         // 3: the document's text is no longer kept a second time for full-text search. The full-text index is
         // derived data in its own files (FullTextIndex), built from these bytes after they are stored; a store
         // from before this migration keeps every document and its synced index, and its full-text index is
-        // rebuilt from the documents on the next full-text search or 'rfc index'.
+        // rebuilt from the documents on the next full-text search or 'rfc index'. The covering index answers
+        // "which documents, with which checksums" (list, the index's coverage check) without reading the
+        // documents' bytes: the columns after content sit behind its overflow pages.
         """
         DROP TABLE IF EXISTS document_text;
+        CREATE INDEX documents_summary ON documents (number, sha256, size, fetched_at);
         """,
     ];
 }

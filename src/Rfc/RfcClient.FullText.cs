@@ -12,7 +12,7 @@ namespace Rfc;
 public sealed partial class RfcClient
 {
     /// <summary>How many documents the store holds.</summary>
-    public int CountStoredDocuments() => RequireStore().ListDocuments().Count;
+    public int CountStoredDocuments() => RequireStore().CountDocuments();
 
     /// <summary>Documents stored but not yet (or no longer correctly) in the full-text index.</summary>
     public int CountFullTextPending() => RequireStore().FullTextPending().Count;
@@ -51,7 +51,7 @@ public sealed partial class RfcClient
     public async Task<StoreVerification> VerifyStoreAsync(bool offline, CancellationToken cancellationToken)
     {
         RfcStore store = RequireStore();
-        int documents = store.ListDocuments().Count;
+        int documents = store.CountDocuments();
         List<int> repaired = [];
         List<StoreProblem> notRepaired = [];
         foreach (RfcNumber number in store.FindCorruptDocuments())
