@@ -204,7 +204,8 @@ public sealed class FullTextIndexTests : IDisposable
     private static HashSet<int> Ripgrep(string phrase, string folder)
     {
         ProcessStartInfo start = new("rg") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (string argument in new[] { "-il", "-F", phrase, folder })
+        // -w: a phrase is whole words (rg alone also finds "domain name" inside "domain nameserver").
+        foreach (string argument in new[] { "-ilwF", phrase, folder })
         {
             start.ArgumentList.Add(argument);
         }
