@@ -30,24 +30,23 @@ public sealed partial class RfcStore
     public IReadOnlyList<RfcNumber> FullTextPending()
     {
         IReadOnlyDictionary<int, string> stored = StoredChecksums();
-        FullTextLayout? layout = FullTextLayout.Find(Directory);
-        Dictionary<int, string> covered = [];
-        if (layout is not null)
+        // Read through the shards attached to the store's connection: no connection to open per shard.
+        Dictionary<int, string> covered = Run(() =>
         {
+            FullTextLayout layout = AttachFullText();
+            Dictionary<int, string> all = [];
             for (int i = 0; i < layout.Shards; i++)
             {
-                if (!File.Exists(layout.ShardPath(i)))
+                using SqliteCommand command = Command(string.Create(CultureInfo.InvariantCulture, $"SELECT number, sha256 FROM fts{i}.covered;"));
+                using SqliteDataReader reader = command.ExecuteReader();
+                while (reader.Read())
                 {
-                    continue;
-                }
-
-                using FullTextShard shard = FullTextShard.Open(layout.ShardPath(i));
-                foreach ((int number, string sha) in shard.Covered())
-                {
-                    covered[number] = sha;
+                    all[reader.GetInt32(0)] = reader.GetString(1);
                 }
             }
-        }
+
+            return all;
+        });
 
         List<RfcNumber> pending = [];
         foreach ((int number, string sha) in stored)
