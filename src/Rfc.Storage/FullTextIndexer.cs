@@ -5,8 +5,7 @@ using Rfc.Documents;
 namespace Rfc.Storage;
 
 /// <summary>
-/// Brings documents into the full-text index: one thread per shard (below normal priority, so it takes the
-/// cores that fetching and storing leave idle), each reading the documents it is given from the store with
+/// Brings documents into the full-text index: one thread per shard, each reading the documents it is given from the store with
 /// its own read-only connection (WAL: it never waits for the store's writer, nor the writer for it) and
 /// writing its own shard file. A document goes to shard <c>number mod shards</c>. Each batch is one shard
 /// transaction, so a killed indexer loses only its current batch and the index covers only documents it
@@ -81,7 +80,8 @@ public sealed class FullTextIndexer : IAsyncDisposable
 
     private void Work(string shardPath, BlockingCollection<int> queue)
     {
-        Thread.CurrentThread.Priority = ThreadPriority.BelowNormal;
+        // Normal priority, measured: below normal let a loaded machine starve the index (36 s of wall time for
+        // 8 s of CPU in benchmarks/run.sh --store), and the fetchers mostly wait on the network anyway.
         using FullTextShard shard = FullTextShard.Open(shardPath);
         using SqliteConnection documents = new(new SqliteConnectionStringBuilder { DataSource = _databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         List<int> batch = new(BatchSize);

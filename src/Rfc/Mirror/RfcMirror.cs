@@ -10,8 +10,8 @@ namespace Rfc.Mirror;
 /// Brings many RFCs into the store, as a pipeline fetched → committed → indexed:
 /// <see cref="MirrorOptions.Jobs"/> workers fetch over keep-alive connections and hand complete documents to
 /// one writer, which commits them in batches (bytes only: verify and one row each); every committed batch goes
-/// to the full-text indexer, whose threads (one per shard, below normal priority) read the documents back
-/// from the store and index them on the cores the download leaves idle. The run ends when both are done. A document is
+/// to the full-text indexer, whose threads (one per shard) read the documents back from the store and index
+/// them on the cores the download leaves idle (fetching mostly waits on the network). The run ends when both are done. A document is
 /// in the store whole or not at all, so a run stopped at any point (Ctrl+C, kill -9, power loss) loses
 /// only what was not yet committed, and the next run starts where it stopped: stored documents are
 /// skipped (or revalidated with <see cref="MirrorOptions.Refresh"/>).
