@@ -161,7 +161,7 @@ public sealed class FullTextIndexTests : IDisposable
             Regex words = WordsInOrder(phrase);
             foreach (int number in found.Except(ripgrep))
             {
-                Assert.Matches(words, RfcTextDecoder.Decode(File.ReadAllBytes(Path.Combine(folder, $"rfc{number}.txt"))));
+                Assert.True(words.IsMatch(RfcTextDecoder.Decode(File.ReadAllBytes(Path.Combine(folder, $"rfc{number}.txt")))), $"'{phrase}': the index finds RFC {number}, where the words are not in order");
             }
 
             foreach (FullTextHit hit in hits.Take(15))
@@ -198,8 +198,13 @@ public sealed class FullTextIndexTests : IDisposable
         return word.Success ? word.Length : 0;
     }
 
+    /// <summary>
+    /// The phrase's words in order with only non-word characters between them, each by the part porter keeps
+    /// whatever the ending ("name" for "naming" stems to "nam…"): three letters of a short word, all but the
+    /// last three of a long one.
+    /// </summary>
     private static Regex WordsInOrder(string phrase) =>
-        new(string.Join(@"[^\p{L}\p{N}]+", phrase.Split(' ').Select(w => Regex.Escape(w[..Math.Min(w.Length, 5)]) + @"[\p{L}\p{N}]*")), RegexOptions.IgnoreCase);
+        new(string.Join(@"[^\p{L}\p{N}]+", phrase.Split(' ').Select(w => Regex.Escape(w[..(w.Length <= 5 ? Math.Min(w.Length, 3) : w.Length - 3)]) + @"[\p{L}\p{N}]*")), RegexOptions.IgnoreCase);
 
     private static HashSet<int> Ripgrep(string phrase, string folder)
     {
