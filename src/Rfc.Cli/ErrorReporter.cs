@@ -71,11 +71,11 @@ internal static class ErrorReporter
 
     private static (ExitCode, string) Library(RfcLibraryException e) => e.Kind switch
     {
-        RfcLibraryErrorKind.NotStored => Error(ExitCode.NotFound, e.Message, "run without --offline to fetch it"),
+        RfcLibraryErrorKind.NotStored => Error(ExitCode.NotFound, e.Message, "--offline forbids fetching it; run without --offline to fetch it"),
         RfcLibraryErrorKind.NotInIndex => Error(ExitCode.NotFound, e.Message, "it may be newer than the last sync; run 'rfc sync' to update it"),
         RfcLibraryErrorKind.NoIndex => Error(ExitCode.NotFound, e.Message, LibraryOutput.SyncHint),
         RfcLibraryErrorKind.NoSuchSection => Error(ExitCode.NotFound, e.Message, $"see its sections with 'rfc {e.Number} --toc'"),
-        RfcLibraryErrorKind.NoSuchSubseries => Error(ExitCode.NotFound, e.Message, "run 'rfc sync' to update the index"),
+        RfcLibraryErrorKind.NoSuchSubseries => Error(ExitCode.NotFound, e.Message, "no RFC is part of it; run 'rfc sync' to update the index"),
         RfcLibraryErrorKind.NoDocuments => Error(ExitCode.NotFound, e.Message, "read some with 'rfc N' first"),
         _ when e.IsNotFound => Error(ExitCode.NotFound, e.Message),
         RfcLibraryErrorKind.InvalidQuery => Error(ExitCode.Usage, e.Message),

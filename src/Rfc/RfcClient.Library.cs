@@ -35,7 +35,7 @@ public sealed partial class RfcClient
     {
         RequireIndex();
         RfcInfo info = FindInfo(number)
-            ?? throw new RfcLibraryException(RfcLibraryErrorKind.NotInIndex, $"RFC {number} is not in the local index (it may be newer than the last sync)") { Number = number };
+            ?? throw new RfcLibraryException(RfcLibraryErrorKind.NotInIndex, $"RFC {number} is not in the local index") { Number = number };
         return info.Entry.NotIssued ? throw NotIssued(number) : info;
     }
 
@@ -86,7 +86,7 @@ public sealed partial class RfcClient
         string? title = null;
         IReadOnlyList<RfcNumber> members = Library(() => store.ResolveSubseries(id, out title));
         return members.Count == 0
-            ? throw new RfcLibraryException(RfcLibraryErrorKind.NoSuchSubseries, $"{name} is not in the local RFC index (no RFC is part of it)")
+            ? throw new RfcLibraryException(RfcLibraryErrorKind.NoSuchSubseries, $"{name} is not in the local RFC index")
             : new Subseries(id, name, title, members);
     }
 

@@ -137,7 +137,7 @@ public sealed partial class RfcClient : IAsyncDisposable
 
         if (mode == ReadMode.Offline)
         {
-            throw new RfcLibraryException(RfcLibraryErrorKind.NotStored, $"RFC {number} is not in the local store and this read may not use the network") { Number = number };
+            throw new RfcLibraryException(RfcLibraryErrorKind.NotStored, $"RFC {number} is not in the local store") { Number = number };
         }
 
         FetchOutcome outcome = await FetchAsync(number, stored, cancellationToken).ConfigureAwait(false);

@@ -44,7 +44,7 @@ public sealed class StoreTests : IDisposable
         CliResult result = await CliRunner.RunAsync(["2324", "--offline", "--source", $"http://127.0.0.1:{ClosedPort.Get()}/"], Environment);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["rfc: error: RFC 2324 is not in the local store and --offline forbids fetching it (run without --offline to fetch it)"], result.StderrLines);
+        Assert.Equal(["rfc: error: RFC 2324 is not in the local store (--offline forbids fetching it; run without --offline to fetch it)"], result.StderrLines);
     }
 
     [Fact]
