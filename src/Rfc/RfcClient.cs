@@ -241,7 +241,7 @@ public sealed partial class RfcClient : IAsyncDisposable
     {
         if (!string.Equals(RfcStore.Hash(stored.Content), stored.Sha256, StringComparison.OrdinalIgnoreCase))
         {
-            throw new RfcLibraryException(RfcLibraryErrorKind.ChecksumMismatch, $"the stored copy of RFC {stored.Number} does not match its SHA-256 checksum (the local store is damaged; fetch it again)") { Number = stored.Number };
+            throw new RfcLibraryException(RfcLibraryErrorKind.ChecksumMismatch, $"the stored copy of RFC {stored.Number} does not match its SHA-256 checksum") { Number = stored.Number };
         }
     }
 

@@ -140,9 +140,12 @@ public sealed class ShippedErrorTests : IAsyncLifetime
         RfcExecutable.Result cached = await RunAsync("2324");
         RfcExecutable.Result offline = await RunAsync("2324", "--offline", "--source", $"http://127.0.0.1:{ClosedPort.Get()}/");
 
-        Assert.Equal((0, expected, ""), (fetched.ExitCode, fetched.Stdout, fetched.Stderr));
-        Assert.Equal((0, expected, ""), (cached.ExitCode, cached.Stdout, cached.Stderr));
-        Assert.Equal((0, expected, ""), (offline.ExitCode, offline.Stdout, offline.Stderr));
+        Assert.All([fetched, cached, offline], result =>
+        {
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal(expected, result.Stdout);
+            Assert.Equal("", result.Stderr);
+        });
         Assert.Equal(1, requests);
         Assert.Equal(1, _server.DocumentRequests);
     }
