@@ -119,8 +119,7 @@ public sealed class CompletionTests
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["PATH"] = path + ":/usr/bin:/bin";
-        start.Environment["RFC_HOME"] = path;
+        ChildEnvironment.Apply(start, new Dictionary<string, string> { ["PATH"] = path + ":/usr/bin:/bin", ["RFC_HOME"] = path });
         using System.Diagnostics.Process process = System.Diagnostics.Process.Start(start)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         Task<string> stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

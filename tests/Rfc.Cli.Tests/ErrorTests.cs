@@ -120,7 +120,8 @@ public sealed class ErrorTests
     [Fact]
     public async Task Get_ExitsNetwork_WhenConnectionRefused()
     {
-        int port = ClosedPort.Get();
+        using ClosedPort closed = ClosedPort.Open();
+        int port = closed.Port;
 
         CliResult result = await CliRunner.RunAsync("2324", "--source", $"http://127.0.0.1:{port}/");
 
@@ -183,7 +184,8 @@ public sealed class ErrorTests
     [Fact]
     public async Task Get_ShowsCauseChain_OnlyWithVerbose()
     {
-        int port = ClosedPort.Get();
+        using ClosedPort closed = ClosedPort.Open();
+        int port = closed.Port;
 
         CliResult quiet = await CliRunner.RunAsync("2324", "--source", $"http://127.0.0.1:{port}/");
         CliResult verbose = await CliRunner.RunAsync("2324", "--verbose", "--source", $"http://127.0.0.1:{port}/");

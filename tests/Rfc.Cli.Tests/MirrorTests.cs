@@ -205,10 +205,7 @@ public sealed class MirrorTests : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach ((string name, string value) in Environment)
-        {
-            start.Environment[name] = value;
-        }
+        ChildEnvironment.Apply(start, Environment);
         using (Process process = Process.Start(start)!)
         {
             _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

@@ -102,7 +102,8 @@ public sealed class ShippedErrorTests : IAsyncLifetime
     [Fact]
     public async Task Network_RefusedAndReadTimeout_Exit3()
     {
-        int port = ClosedPort.Get();
+        using ClosedPort closed = ClosedPort.Open();
+        int port = closed.Port;
         await using ScriptedTcpServer stalling = ScriptedTcpServer.Start(async (stream, _, token) =>
         {
             await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly a little"u8.ToArray(), token);
@@ -138,7 +139,8 @@ public sealed class ShippedErrorTests : IAsyncLifetime
         RfcExecutable.Result fetched = await RunAsync("2324");
         int requests = _server.DocumentRequests;
         RfcExecutable.Result cached = await RunAsync("2324");
-        RfcExecutable.Result offline = await RunAsync("2324", "--offline", "--source", $"http://127.0.0.1:{ClosedPort.Get()}/");
+        using ClosedPort closed = ClosedPort.Open();
+        RfcExecutable.Result offline = await RunAsync("2324", "--offline", "--source", $"http://127.0.0.1:{closed.Port}/");
 
         Assert.All([fetched, cached, offline], result =>
         {
