@@ -35,7 +35,7 @@ public sealed partial class RfcClient
         ArgumentNullException.ThrowIfNull(indexUrl);
         RfcStore store = RequiredStore;
         string url = indexUrl.ToString();
-        IndexSyncState? previous = Library(() => store.CountIndexEntries() > 0 ? store.GetSyncState(url) : null);
+        IndexSyncState? previous = FromStore(() => store.CountIndexEntries() > 0 ? store.GetSyncState(url) : null);
 
         // RFC 9110 §13.1.3: a server that understands If-None-Match ignores If-Modified-Since; one that does not still gets a date.
         FetchRequest request = new(indexUrl) { IfNoneMatch = previous?.ETag, IfModifiedSince = previous?.LastModified };
@@ -47,7 +47,7 @@ public sealed partial class RfcClient
             {
                 if (response.StatusCode == 304 && previous is not null)
                 {
-                    Library(() => store.MarkIndexUnchanged(url, DateTimeOffset.UtcNow));
+                    FromStore(() => store.MarkIndexUnchanged(url, DateTimeOffset.UtcNow));
                     _options.Http.Trace?.TraceLibrary($"index {url}: unchanged (304)");
                     return new IndexSyncResult(indexUrl, NotModified: true, IndexFormat.Unknown, Added: 0, Changed: 0, Unchanged: previous.Entries);
                 }

@@ -16,7 +16,7 @@ namespace Rfc;
 public sealed partial class RfcClient
 {
     /// <summary>True when the local index holds entries (<c>rfc sync</c> ran at least once).</summary>
-    public bool HasIndex => Store is { } store && Library(store.CountIndexEntries) > 0;
+    public bool HasIndex => Store is { } store && FromStore(store.CountIndexEntries) > 0;
 
     /// <summary>Throws <see cref="RfcLibraryErrorKind.NoIndex"/> when the local index was never synced.</summary>
     public void RequireIndex()
@@ -43,7 +43,7 @@ public sealed partial class RfcClient
     public RfcInfo? FindInfo(RfcNumber number)
     {
         RfcStore store = RequiredStore;
-        IndexedRfc? indexed = Library(() => store.GetIndexEntry(number));
+        IndexedRfc? indexed = FromStore(() => store.GetIndexEntry(number));
         return indexed is null
             ? null
             : new RfcInfo(indexed.Entry, [.. indexed.Relations.Select(r => new RfcRelation(KindOf(r.Kind), r.Target, r.Title))], CurrentVersionsOf(number));
@@ -54,12 +54,12 @@ public sealed partial class RfcClient
     /// is current, unknown, or the client keeps no store.
     /// </summary>
     public IReadOnlyList<RfcNumber> CurrentVersionsOf(RfcNumber number) =>
-        Store is { } store ? Library(() => store.GetCurrentVersions(number)) : [];
+        Store is { } store ? FromStore(() => store.GetCurrentVersions(number)) : [];
 
     /// <summary>Throws <see cref="RfcLibraryErrorKind.NotIssued"/> when the local index lists <paramref name="number"/> as "Not Issued".</summary>
     public void RefuseNotIssued(RfcNumber number)
     {
-        if (Store is { } store && Library(() => store.GetIndexEntry(number)) is { Entry.NotIssued: true })
+        if (Store is { } store && FromStore(() => store.GetIndexEntry(number)) is { Entry.NotIssued: true })
         {
             throw NotIssued(number);
         }
@@ -84,7 +84,7 @@ public sealed partial class RfcClient
 
         RfcStore store = RequiredStore;
         string? title = null;
-        IReadOnlyList<RfcNumber> members = Library(() => store.ResolveSubseries(id, out title));
+        IReadOnlyList<RfcNumber> members = FromStore(() => store.ResolveSubseries(id, out title));
         return members.Count == 0
             ? throw new RfcLibraryException(RfcLibraryErrorKind.NoSuchSubseries, $"{name} is not in the local RFC index")
             : new Subseries(id, name, title, members);
@@ -94,14 +94,14 @@ public sealed partial class RfcClient
     public IReadOnlyList<StoredRfc> ListStored()
     {
         RfcStore store = RequiredStore;
-        return Library(() => store.ListDocuments().Select(d => new StoredRfc(d.Number, d.Size, d.FetchedAt, store.GetTitle(d.Number))).ToList());
+        return FromStore(() => store.ListDocuments().Select(d => new StoredRfc(d.Number, d.Size, d.FetchedAt, store.GetTitle(d.Number))).ToList());
     }
 
     /// <summary>Removes every stored document and its search text (the index stays); returns how many were removed.</summary>
     public int ClearStored()
     {
         RfcStore store = RequiredStore;
-        return Library(store.ClearDocuments);
+        return FromStore(store.ClearDocuments);
     }
 
     /// <summary>The table of contents of <paramref name="document"/>: its own when it has one, else built from its headings.</summary>

@@ -22,7 +22,7 @@ public sealed partial class RfcClient
         }
 
         RfcStore store = RequiredStore;
-        return new MirrorPlan(Library(() => store.GetMirrorableNumbers(first, last)), synced);
+        return new MirrorPlan(FromStore(() => store.GetMirrorableNumbers(first, last)), synced);
     }
 }
 

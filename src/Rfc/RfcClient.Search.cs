@@ -23,7 +23,7 @@ public sealed partial class RfcClient
             WorkingGroup = filter.WorkingGroup,
             Limit = filter.Limit,
         };
-        return Library(() => store.SearchIndex(query, storeFilter)
+        return FromStore(() => store.SearchIndex(query, storeFilter)
             .Select(h => new RfcSearchHit(h.Number, h.Title, h.Date, h.Status, h.IsObsoleted, h.IsObsoleted ? store.GetCurrentVersions(h.Number) : [], h.Score))
             .ToList());
     }
@@ -37,12 +37,12 @@ public sealed partial class RfcClient
     {
         ArgumentNullException.ThrowIfNull(query);
         RfcStore store = RequiredStore;
-        if (Library(store.ListDocuments).Count == 0)
+        if (FromStore(store.ListDocuments).Count == 0)
         {
             throw new RfcLibraryException(RfcLibraryErrorKind.NoDocuments, "no documents are stored to search");
         }
 
-        return Library(() => store.SearchDocuments(query, limit)
+        return FromStore(() => store.SearchDocuments(query, limit)
             .Select(h => new RfcTextHit(h.Number, h.Title, h.Snippet, h.Page, h.Section, h.Score))
             .ToList());
     }

@@ -65,7 +65,7 @@ public sealed partial class RfcClient : IAsyncDisposable
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 if (_store is null)
                 {
-                    RfcStore opened = Library(() => RfcStore.Open(directory));
+                    RfcStore opened = FromStore(() => RfcStore.Open(directory));
                     Volatile.Write(ref _store, opened);
                 }
 
@@ -104,7 +104,7 @@ public sealed partial class RfcClient : IAsyncDisposable
     }
 
     /// <summary>The store's directory for an environment: <c>RFC_HOME</c>, else <c>$XDG_DATA_HOME/rfc</c>, else <c>~/.local/share/rfc</c>.</summary>
-    public static string StoreDirectoryFor(Func<string, string?> environment) => Library(() => StoreLocation.Resolve(environment));
+    public static string StoreDirectoryFor(Func<string, string?> environment) => FromStore(() => StoreLocation.Resolve(environment));
 
     /// <summary>Fetches RFC <paramref name="number"/> (no store involved).</summary>
     public Task<RfcContent> GetAsync(RfcNumber number, CancellationToken cancellationToken) => GetAsync(number, ReadMode.Default, cancellationToken);
@@ -119,7 +119,7 @@ public sealed partial class RfcClient : IAsyncDisposable
     {
         // A cached read, the everyday case, reads its one row without opening the store (issue 6).
         if (mode != ReadMode.Refresh && Volatile.Read(ref _store) is null && _options.StoreDirectory is { } directory
-            && Library(() => StoreReader.TryGetDocument(directory, number)) is { } cached)
+            && FromStore(() => StoreReader.TryGetDocument(directory, number)) is { } cached)
         {
             Verify(cached);
             _options.Http.Trace?.TraceLibrary($"RFC {number}: {cached.Content.Length} bytes from the store ({Path.Combine(directory, RfcStore.FileName)})");
@@ -127,7 +127,7 @@ public sealed partial class RfcClient : IAsyncDisposable
         }
 
         RfcStore? store = Store;
-        StoredDocument? stored = store is null ? null : Library(() => store.GetDocument(number));
+        StoredDocument? stored = store is null ? null : FromStore(() => store.GetDocument(number));
         if (stored is not null && mode != ReadMode.Refresh)
         {
             Verify(stored);
@@ -144,13 +144,13 @@ public sealed partial class RfcClient : IAsyncDisposable
         switch (outcome.StatusCode)
         {
             case 304 when stored is not null:
-                Library(() => store!.MarkRevalidated(number, DateTimeOffset.UtcNow));
+                FromStore(() => store!.MarkRevalidated(number, DateTimeOffset.UtcNow));
                 _options.Http.Trace?.TraceLibrary($"RFC {number}: unchanged (304), {stored.Content.Length} bytes from the store");
                 return new RfcContent(number, stored.Content, SourceOf(stored), DocumentOrigin.Revalidated);
             case 200:
                 if (store is not null)
                 {
-                    Library(() => store.PutDocument(outcome.ToStored(number), RfcTextDecoder.Decode(outcome.Content)));
+                    FromStore(() => store.PutDocument(outcome.ToStored(number), RfcTextDecoder.Decode(outcome.Content)));
                 }
 
                 return new RfcContent(number, outcome.Content, outcome.Uri);
@@ -213,7 +213,7 @@ public sealed partial class RfcClient : IAsyncDisposable
     }
 
     /// <summary>Runs a store operation, turning the store's failures into the façade's own error types.</summary>
-    internal static T Library<T>(Func<T> operation)
+    internal static T FromStore<T>(Func<T> operation)
     {
         try
         {
@@ -229,8 +229,8 @@ public sealed partial class RfcClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs a store operation that returns nothing; see <see cref="Library{T}(Func{T})"/>.</summary>
-    internal static void Library(Action operation) => Library(() =>
+    /// <summary>Runs a store operation that returns nothing; see <see cref="FromStore{T}(Func{T})"/>.</summary>
+    internal static void FromStore(Action operation) => FromStore(() =>
     {
         operation();
         return true;

@@ -36,7 +36,7 @@ public sealed class RfcMirror
     {
         ArgumentNullException.ThrowIfNull(numbers);
         Counters counters = new(numbers.Count, Stopwatch.GetTimestamp(), _options.Progress);
-        IReadOnlySet<int> stored = RfcClient.Library(_store.StoredNumbers);
+        IReadOnlySet<int> stored = RfcClient.FromStore(_store.StoredNumbers);
 
         // Bounded: a slow disk pushes back on the fetchers instead of piling documents up in memory.
         Channel<(StoredDocument Document, string Text)> written = Channel.CreateBounded<(StoredDocument, string)>(
@@ -79,7 +79,7 @@ public sealed class RfcMirror
     {
         await foreach (RfcNumber number in queue.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            StoredDocument? previous = _options.Refresh && stored.Contains(number.Value) ? RfcClient.Library(() => _store.GetDocument(number)) : null;
+            StoredDocument? previous = _options.Refresh && stored.Contains(number.Value) ? RfcClient.FromStore(() => _store.GetDocument(number)) : null;
             for (int attempt = 0; ; attempt++)
             {
                 TimeSpan? wait;
@@ -150,7 +150,7 @@ public sealed class RfcMirror
                     batch.Add(item);
                 }
 
-                RfcClient.Library(() => _store.PutDocuments(batch));
+                RfcClient.FromStore(() => _store.PutDocuments(batch));
                 batch.Clear();
             }
         }
