@@ -48,8 +48,18 @@ public sealed class RfcClientTests : IDisposable
             Http = new HttpTransportOptions { MaxConnectionsPerServer = limit, Environment = _ => null },
         });
 
-        RfcContent[] documents = await Task.WhenAll(Enumerable.Range(1, callers).Select(n =>
-            Task.Run(() => client.GetAsync(new RfcNumber(n), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken)));
+        // All callers start together, on threads of their own, so their first requests race for the lazy client.
+        using Barrier start = new(callers);
+        Task<RfcContent>[] calls = [.. Enumerable.Range(1, callers).Select(n => Task.Factory.StartNew(
+            () =>
+            {
+                start.SignalAndWait(TestContext.Current.CancellationToken);
+                return client.GetAsync(new RfcNumber(n), TestContext.Current.CancellationToken);
+            },
+            TestContext.Current.CancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).Unwrap())];
+        RfcContent[] documents = await Task.WhenAll(calls);
 
         Assert.All(documents, d => Assert.Equal(s_document, d.Content.ToArray()));
         Assert.Equal(callers, server.Requests);
