@@ -64,7 +64,7 @@ internal static partial class DocumentUnits
         }
 
         // Unit boundaries: after every page footer, else before every heading and every MaxUnitLines lines.
-        RfcDocument parsed = RfcDocument.Parse(text);
+        RfcOutline parsed = RfcOutline.Parse(text);
         int[] headingLines = AlignHeadings(lines, parsed);
         List<(int FirstLine, int? Page)> cuts = [];
         bool paginated = false;
@@ -153,7 +153,7 @@ internal static partial class DocumentUnits
     /// drops footers, headers and padding, and may add a blank line), so the pagination-removed lines are walked
     /// against the original ones, a non-blank line matching the next equal original line.
     /// </summary>
-    private static int[] AlignHeadings(List<string> lines, RfcDocument parsed)
+    private static int[] AlignHeadings(List<string> lines, RfcOutline parsed)
     {
         IReadOnlyList<string> clean = parsed.Lines;
         int[] result = new int[parsed.Headings.Count];

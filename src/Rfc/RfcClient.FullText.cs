@@ -1,5 +1,4 @@
 using Rfc.Documents;
-using Rfc.Http;
 using Rfc.Storage;
 using Rfc.Transport;
 
@@ -11,26 +10,22 @@ namespace Rfc;
 /// </summary>
 public sealed partial class RfcClient
 {
-    /// <summary>How many documents the store holds.</summary>
-    public int CountStoredDocuments() => RequireStore().CountDocuments();
-
     /// <summary>Documents stored but not yet (or no longer correctly) in the full-text index.</summary>
-    public int CountFullTextPending() => RequireStore().FullTextPending().Count;
+    public int CountFullTextPending() => FromStore(() => RequiredStore.FullTextPending().Count);
 
     /// <summary>
-    /// Full-text search over the stored documents, best first. Documents stored since the last index update are
-    /// indexed first (every core), reporting to <paramref name="indexing"/> (done, total) while that runs.
-    /// Throws <see cref="SearchQueryException"/> for a query FTS5 cannot parse.
+    /// Full-text search over the stored documents, best first (<see cref="SearchText"/>), after indexing what was
+    /// stored since the last index update (every core), reporting to <paramref name="indexing"/> (done, total).
     /// </summary>
-    public async Task<IReadOnlyList<FullTextHit>> SearchFullTextAsync(string query, int limit, Action<int, int>? indexing, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RfcTextHit>> SearchFullTextAsync(string query, int limit, Action<int, int>? indexing, CancellationToken cancellationToken)
     {
-        RfcStore store = RequireStore();
-        if (store.FullTextPending().Count > 0)
+        RfcStore store = RequiredStore;
+        if (FromStore(() => store.FullTextPending().Count) > 0)
         {
-            await store.UpdateFullTextIndexAsync(rebuild: false, indexing is null ? null : p => indexing(p.Indexed, p.Total), cancellationToken).ConfigureAwait(false);
+            await FromStoreAsync(() => store.UpdateFullTextIndexAsync(rebuild: false, indexing is null ? null : p => indexing(p.Indexed, p.Total), cancellationToken)).ConfigureAwait(false);
         }
 
-        return store.SearchDocuments(query, limit);
+        return SearchText(query, limit);
     }
 
     /// <summary>
@@ -39,7 +34,8 @@ public sealed partial class RfcClient
     /// </summary>
     public async Task<FullTextIndexResult> UpdateFullTextIndexAsync(bool rebuild, Action<int, int>? progress, CancellationToken cancellationToken)
     {
-        FullTextIndexUpdate update = await RequireStore().UpdateFullTextIndexAsync(rebuild, progress is null ? null : p => progress(p.Indexed, p.Total), cancellationToken).ConfigureAwait(false);
+        RfcStore store = RequiredStore;
+        FullTextIndexUpdate update = await FromStoreAsync(() => store.UpdateFullTextIndexAsync(rebuild, progress is null ? null : p => progress(p.Indexed, p.Total), cancellationToken)).ConfigureAwait(false);
         return new FullTextIndexResult(update.Indexed, update.Removed, update.Shards);
     }
 
@@ -50,11 +46,11 @@ public sealed partial class RfcClient
     /// </summary>
     public async Task<StoreVerification> VerifyStoreAsync(bool offline, CancellationToken cancellationToken)
     {
-        RfcStore store = RequireStore();
-        int documents = store.CountDocuments();
+        RfcStore store = RequiredStore;
+        int documents = FromStore(store.CountDocuments);
         List<int> repaired = [];
         List<StoreProblem> notRepaired = [];
-        foreach (RfcNumber number in store.FindCorruptDocuments())
+        foreach (RfcNumber number in FromStore(store.FindCorruptDocuments))
         {
             if (offline)
             {
@@ -67,18 +63,29 @@ public sealed partial class RfcClient
                 await GetAsync(number, ReadMode.Refresh, cancellationToken).ConfigureAwait(false);
                 repaired.Add(number.Value);
             }
-            catch (Exception e) when (e is FetchException or StoreException)
+            catch (Exception e) when (e is FetchException or RfcLibraryException)
             {
                 notRepaired.Add(new StoreProblem(number.Value, $"fails its SHA-256 check, and fetching it again failed: {e.Message}"));
             }
         }
 
-        FullTextIndexCheck check = store.CheckFullTextIndex();
-        FullTextIndexUpdate update = await store.UpdateFullTextIndexAsync(rebuild: false, null, cancellationToken).ConfigureAwait(false);
+        FullTextIndexCheck check = FromStore(store.CheckFullTextIndex);
+        FullTextIndexUpdate update = await FromStoreAsync(() => store.UpdateFullTextIndexAsync(rebuild: false, null, cancellationToken)).ConfigureAwait(false);
         return new StoreVerification(documents, repaired, notRepaired, check.DamagedShards.Count, update.Indexed + update.Removed);
     }
 
-    private RfcStore RequireStore() => Store ?? throw new InvalidOperationException("this needs a store (set RfcClientOptions.StoreDirectory)");
+    /// <summary>An asynchronous store operation, its errors in the façade's terms (see <see cref="FromStore{T}(Func{T})"/>).</summary>
+    private static async Task<T> FromStoreAsync<T>(Func<Task<T>> operation)
+    {
+        try
+        {
+            return await operation().ConfigureAwait(false);
+        }
+        catch (StoreException e)
+        {
+            throw new RfcLibraryException(RfcLibraryErrorKind.Store, e.Message, e);
+        }
+    }
 }
 
 /// <summary>What <see cref="RfcClient.UpdateFullTextIndexAsync"/> did.</summary>

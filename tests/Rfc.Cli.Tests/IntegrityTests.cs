@@ -47,10 +47,10 @@ public sealed class IntegrityTests : IDisposable
 
         Assert.Equal(5, offline.ExitCode);
         Assert.Empty(offline.Stdout);
-        Assert.Equal($"rfc: error: the stored copy of RFC 2324 in {DatabasePath} fails its SHA-256 check (its bytes changed after it was stored) (run 'rfc 2324 --refresh' to fetch it again)\n", offline.Stderr);
+        Assert.Equal("rfc: error: the stored copy of RFC 2324 does not match its SHA-256 checksum (the local store is damaged; fetch it again with 'rfc 2324 --refresh')\n", offline.Stderr);
         Assert.Equal(5, verify.ExitCode);
         Assert.StartsWith("documents: 1 checked, 1 damaged, 0 repaired, 1 not repairable\n", Encoding.UTF8.GetString(verify.Stdout));
-        Assert.StartsWith("rfc: cache verify: RFC 2324 fails its SHA-256 check", verify.Stderr);
+        Assert.StartsWith("rfc: cache verify: RFC 2324 fails its SHA-256 check; fetching it again is not allowed offline", verify.Stderr);
         Assert.Equal(0, refresh.ExitCode);
         Assert.Equal(s_document, refresh.Stdout);
         Assert.Equal(0, after.ExitCode);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Rfc.Storage;
 
 namespace Rfc.Cli.Commands;
 
@@ -28,7 +27,7 @@ internal static class IndexCommand
         };
         index.SetAction(async (parse, cancellationToken) =>
         {
-            await using RfcClient client = new(new RfcClientOptions { StoreDirectory = StoreLocation.Resolve(context.Env) });
+            await using RfcClient client = LibraryOutput.LocalClient(context);
             IndexProgressLine line = new(context, immediately: true);
             long started = Stopwatch.GetTimestamp();
             FullTextIndexResult result;

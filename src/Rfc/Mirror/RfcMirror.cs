@@ -29,7 +29,7 @@ public sealed class RfcMirror
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Jobs, 1);
         _client = client;
-        _store = client.Store ?? throw new InvalidOperationException("the mirror needs a store");
+        _store = client.RequiredStore;
         _options = options;
     }
 
@@ -38,7 +38,7 @@ public sealed class RfcMirror
     {
         ArgumentNullException.ThrowIfNull(numbers);
         Counters counters = new(numbers.Count, Stopwatch.GetTimestamp(), _options.Progress);
-        IReadOnlySet<int> stored = _store.StoredNumbers();
+        IReadOnlySet<int> stored = RfcClient.FromStore(_store.StoredNumbers);
 
         // Bounded: a slow disk pushes back on the fetchers instead of piling documents up in memory.
         Channel<StoredDocument> written = Channel.CreateBounded<StoredDocument>(
@@ -112,7 +112,7 @@ public sealed class RfcMirror
     {
         await foreach (RfcNumber number in queue.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            StoredDocument? previous = _options.Refresh && stored.Contains(number.Value) ? _store.GetDocumentForRefresh(number) : null;
+            StoredDocument? previous = _options.Refresh && stored.Contains(number.Value) ? RfcClient.FromStore(() => _store.GetDocumentForRefresh(number)) : null;
             for (int attempt = 0; ; attempt++)
             {
                 TimeSpan? wait;
@@ -139,6 +139,11 @@ public sealed class RfcMirror
                     }
 
                     wait = outcome.RetryAfter ?? Backoff(attempt);
+                }
+                catch (RfcLibraryException e) when (!cancellationToken.IsCancellationRequested && e.Kind == RfcLibraryErrorKind.DocumentTooLarge)
+                {
+                    counters.Failed(new MirrorFailure(number, e.Message, IsNetwork: false));
+                    break;
                 }
                 catch (FetchException e) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -178,7 +183,7 @@ public sealed class RfcMirror
                     batch.Add(item);
                 }
 
-                _store.PutDocuments(batch);
+                RfcClient.FromStore(() => _store.PutDocuments(batch));
                 if (indexer is not null && !stop.IsCancellationRequested)
                 {
                     foreach (StoredDocument document in batch)
