@@ -42,7 +42,7 @@ internal static class ErrorReporter
     /// <summary>The exit code and the line for <paramref name="error"/>.</summary>
     public static (ExitCode Code, string Message) Classify(Exception error) => error switch
     {
-        CliUsageException or InvalidSourceException or SearchQueryException => (ExitCode.Usage, error.Message),
+        CliUsageException or InvalidSourceException or SearchQueryException or TransportConfigurationException => (ExitCode.Usage, error.Message),
         FetchException { IsNotFound: true } => (ExitCode.NotFound, error.Message),
         StoreException => (ExitCode.Local, error.Message),
         FetchException { IsNetworkFailure: true } => (ExitCode.Network, error.Message),
