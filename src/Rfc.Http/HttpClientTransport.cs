@@ -144,13 +144,27 @@ public sealed class HttpClientTransport : IHttpTransport
         string? length = null;
         foreach (KeyValuePair<string, string> field in headers)
         {
+            // The socket transport's parser words: the line as it was on the wire.
+            string line = field.Key + ": " + field.Value + "\r\n";
+            if (field.Value.Contains('\r', StringComparison.Ordinal))
+            {
+                throw HttpErrors.InvalidResponse(uri, $"Bare CR in header line: '{Http11.Http11Syntax.Escape(line)}'");
+            }
+
             if (field.Value.AsSpan().IndexOfAnyInRange('\0', '\x08') >= 0 || field.Value.AsSpan().IndexOfAnyInRange('\x0A', '\x1F') >= 0 || field.Value.Contains('\x7F', StringComparison.Ordinal))
             {
-                throw HttpErrors.InvalidResponse(uri, $"Invalid byte in header value: '{Http11.Http11Syntax.Escape(field.Key + ": " + field.Value)}'");
+                throw HttpErrors.InvalidResponse(uri, $"Invalid byte in header value: '{Http11.Http11Syntax.Escape(line)}'");
             }
 
             if (field.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             {
+                // SocketsHttpHandler lets "-1" through and takes one of two differing values; RFC 9110 §8.6 and
+                // RFC 9112 §6.3 rule 5 make both unrecoverable errors, as the socket transport treats them.
+                if (!long.TryParse(field.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    throw HttpErrors.InvalidResponse(uri, $"Invalid Content-Length: '{Http11.Http11Syntax.Escape(field.Value)}'");
+                }
+
                 if (length is not null && length != field.Value)
                 {
                     throw HttpErrors.InvalidResponse(uri, $"Conflicting Content-Length values: '{Http11.Http11Syntax.Escape(field.Value)}'");

@@ -227,6 +227,7 @@ public sealed class SocketHttpTransport : IHttpTransport
     private static async Task<Http11ResponseHead?> ReadHeadAsync(Http11Connection connection, Uri uri, string method, CancellationToken cancellationToken)
     {
         bool receivedAny = false;
+        int interimBytes = 0;
         while (true)
         {
             Http11ResponseHead? head;
@@ -238,6 +239,14 @@ public sealed class SocketHttpTransport : IHttpTransport
                     connection.Consume(consumed);
                     if (head.IsInterim && method != "CONNECT")
                     {
+                        // Interim heads count toward the head limit together, as SocketsHttpHandler counts them: a
+                        // flood of 100 Continue is refused instead of read for ever.
+                        interimBytes += consumed;
+                        if (interimBytes > Http11ResponseParser.MaxHeadSize)
+                        {
+                            throw HttpErrors.InvalidResponse(uri, $"the response head is larger than {Http11ResponseParser.MaxHeadSize} bytes");
+                        }
+
                         continue;
                     }
 
