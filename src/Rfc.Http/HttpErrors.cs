@@ -56,10 +56,6 @@ public static class HttpErrors
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{status} {standard.ReasonPhrase}");
     }
 
-    /// <summary>A Content-Length above what rfc accepts for one document: refused before reading the body.</summary>
-    public static FetchException TooLarge(Uri uri, long length, long limit) =>
-        new(FetchLayer.Http, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Authority(uri)} announced a body of {length} bytes, more than the {limit / (1024 * 1024)} MiB limit for a document"));
-
     /// <summary>The response head did not arrive in full within its deadline (a server dripping it byte by byte).</summary>
     public static FetchException HeadTimeout(Uri uri, TimeSpan limit, Exception? inner = null) =>
         new(FetchLayer.Http, $"{Authority(uri)} did not send a complete response head within {HostText.Seconds(limit)}", new TimeoutException(null, inner)) { IsTimeout = true };
