@@ -175,31 +175,20 @@ public sealed class SocketHttpTransport : IHttpTransport
         try
         {
             _options.Trace?.Trace(FetchLayer.Http, $"{FirstLine(head)} (Host: {Http11RequestWriter.HostField(uri)})");
-            Http11ResponseHead? response;
+            (Http11ResponseHead Head, BodyFraming Framing, Http11BodyStream Body)? read;
             try
             {
                 await connection.WriteAsync(head, uri, cancellationToken).ConfigureAwait(false);
-                response = await ReadHeadAsync(connection, uri, request.Method, cancellationToken).ConfigureAwait(false);
+                read = await ReadResponseAsync(exchange, request.Method, cancellationToken).ConfigureAwait(false);
             }
             catch (FetchException e) when (reused && e.Layer == FetchLayer.Tcp && e.SocketError is SocketError.ConnectionReset or SocketError.Shutdown or SocketError.ConnectionAborted)
             {
                 throw new StaleConnectionException(e);
             }
 
-            if (response is null)
+            if (read is not var (response, framing, raw))
             {
                 throw reused ? new StaleConnectionException(HttpErrors.NoResponse(uri)) : HttpErrors.NoResponse(uri);
-            }
-
-            BodyFraming framing;
-            try
-            {
-                framing = BodyFraming.Determine(response, request.Method);
-            }
-            catch (Http11ParseException e)
-            {
-                // Conflicting or malformed Content-Length / Transfer-Encoding: RFC 9112 §6.3 rules 4 and 5.
-                throw e.ToFetchException(HttpErrors.Authority(uri));
             }
 
             _options.Trace?.Trace(FetchLayer.Http, $"HTTP/{response.Version} {response.StatusCode} {response.ReasonPhrase} ({Describe(framing)})");
@@ -208,7 +197,7 @@ public sealed class SocketHttpTransport : IHttpTransport
                 throw HttpErrors.ProxyAuthenticationRequired(proxy);
             }
 
-            Stream body = new TransferLimitStream(Http11BodyStream.Create(framing, exchange), clock);
+            Stream body = new TransferLimitStream(raw, clock);
             body = ContentDecoding.DecodeTransfer(body, JoinedField(response, "Transfer-Encoding"), uri);
             body = ContentDecoding.Decode(body, JoinedField(response, "Content-Encoding"), uri);
             return new FetchResponse(uri, response.StatusCode, response.ReasonPhrase, response.Version, response.Headers, body, exchange);
@@ -217,6 +206,37 @@ public sealed class SocketHttpTransport : IHttpTransport
         {
             await exchange.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads one response from <paramref name="exchange"/>'s connection as an exchange does after writing the
+    /// request: the final head (1xx skipped), its framing, and the body stream that framing calls for. The
+    /// split-point tests drive the real connection through this with bytes delivered in pieces.
+    /// </summary>
+    /// <returns>The head and body, or null when the server closed the connection before sending a byte.</returns>
+    internal static async Task<(Http11ResponseHead Head, BodyFraming Framing, Http11BodyStream Body)?> ReadResponseAsync(Http11Exchange exchange, string method, CancellationToken cancellationToken)
+    {
+        Http11ResponseHead? head = await ReadHeadAsync(exchange.Connection, exchange.Uri, method, cancellationToken).ConfigureAwait(false);
+        if (head is null)
+        {
+            return null;
+        }
+
+        BodyFraming framing = Frame(head, method, exchange.Uri);
+        return (head, framing, Http11BodyStream.Create(framing, exchange));
+    }
+
+    /// <summary>The body's framing; conflicting or malformed Content-Length / Transfer-Encoding is an HTTP-layer error (RFC 9112 §6.3 rules 4 and 5).</summary>
+    private static BodyFraming Frame(Http11ResponseHead head, string method, Uri uri)
+    {
+        try
+        {
+            return BodyFraming.Determine(head, method);
+        }
+        catch (Http11ParseException e)
+        {
+            throw e.ToFetchException(HttpErrors.Authority(uri));
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class HttpVectorTests
 
     [Theory]
     [MemberData(nameof(VectorFiles))]
-    public void Client_MatchesExpectation_ForEverySharedVector(string file)
+    public async Task Client_MatchesExpectation_ForEverySharedVector(string file)
     {
         if (HttpVectors.Directory is null)
         {
@@ -34,7 +34,7 @@ public sealed class HttpVectorTests
 
         foreach (HttpVector vector in vectors)
         {
-            ClientOutcome outcome = ResponseClient.Run(vector.Raw, vector.Method);
+            ClientOutcome outcome = await ConnectionClient.RunAsync(vector.Raw, vector.Method);
             string? failure = Check(vector, outcome);
             if (failure is null)
             {
@@ -57,7 +57,7 @@ public sealed class HttpVectorTests
 
     [Theory]
     [MemberData(nameof(VectorFiles))]
-    public void Client_GivesSameOutcome_WhenSharedVectorArrivesInAnyPieces(string file)
+    public async Task Client_GivesSameOutcome_WhenSharedVectorArrivesInAnyPieces(string file)
     {
         if (HttpVectors.Directory is null)
         {
@@ -67,7 +67,7 @@ public sealed class HttpVectorTests
         int checkedCount = 0;
         foreach (HttpVector vector in HttpVectors.Load(file).Where(v => v.Raw.Length <= MaxSplitCheckedLength))
         {
-            Pieces.AssertSameOutcomeForEverySplit(vector.Raw, vector.Method);
+            await Pieces.AssertSameOutcomeForEverySplitAsync(vector.Raw, vector.Method);
             checkedCount++;
         }
 
