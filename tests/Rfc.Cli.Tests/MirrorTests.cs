@@ -327,4 +327,15 @@ public sealed class MirrorTests : IDisposable
         Assert.Contains(result.StderrLines, line => line.EndsWith(": the documents being read at once passed the 128 MiB memory budget", StringComparison.Ordinal));
         Assert.StartsWith("rfc: mirror: 4 documents: 0 fetched, 0 unchanged, 4 failed; ", result.StderrLines[^1]);
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65")]
+    public async Task Mirror_ExitsUsage_WhenJobsIsOutsideOneTo64(string jobs)
+    {
+        CliResult result = await CliRunner.RunAsync(["mirror", "--jobs", jobs, "--source", $"http://127.0.0.1:{ClosedPort.Get()}/"], Environment);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"rfc: error: --jobs must be between 1 and 64, not {jobs}", result.StderrLines[0]);
+    }
 }
