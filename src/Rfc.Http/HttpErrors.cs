@@ -58,13 +58,13 @@ public static class HttpErrors
 
     /// <summary>The response head did not arrive in full within its deadline (a server dripping it byte by byte).</summary>
     public static FetchException HeadTimeout(Uri uri, TimeSpan limit, Exception? inner = null) =>
-        new(FetchLayer.Http, $"{Authority(uri)} did not send a complete response head within {HostText.Seconds(limit)}", new TimeoutException(null, inner)) { IsTimeout = true };
+        new(FetchLayer.Http, $"{Authority(uri)} did not send a complete response head within {HostText.Seconds(limit)}", new TimeoutException(null, inner)) { IsTimeout = true, Limit = FetchLimit.ResponseHead };
 
     /// <summary>The whole transfer took longer than the total time limit.</summary>
     public static FetchException MaxTimeExceeded(Uri uri, TimeSpan limit, Exception? inner = null) =>
-        new(FetchLayer.Http, $"transfer from {Authority(uri)} took longer than the total time limit of {HostText.Seconds(limit)} (max time)", new TimeoutException(null, inner)) { IsTimeout = true };
+        new(FetchLayer.Http, $"transfer from {Authority(uri)} took longer than the total time limit of {HostText.Seconds(limit)} (max time)", new TimeoutException(null, inner)) { IsTimeout = true, Limit = FetchLimit.MaxTime };
 
     /// <summary>The transfer stayed below the low-speed floor for a whole window.</summary>
     public static FetchException TooSlow(Uri uri, long floorBytesPerSecond, TimeSpan window) =>
-        new(FetchLayer.Http, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"transfer from {Authority(uri)} stayed below {floorBytesPerSecond} bytes/s for {HostText.Seconds(window)} (low-speed limit)"), new TimeoutException()) { IsTimeout = true };
+        new(FetchLayer.Http, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"transfer from {Authority(uri)} stayed below {floorBytesPerSecond} bytes/s for {HostText.Seconds(window)} (low-speed limit)"), new TimeoutException()) { IsTimeout = true, Limit = FetchLimit.LowSpeed };
 }

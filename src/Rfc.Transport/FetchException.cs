@@ -37,11 +37,8 @@ public sealed class FetchException : Exception
     /// <summary>True when the failure is a timeout (connect, TLS handshake or waiting for bytes).</summary>
     public bool IsTimeout { get; init; }
 
-    /// <summary>
-    /// True when the document does not exist where it was looked for: an HTTP 404 or 410, an RFC the
-    /// index lists as not issued, or one missing from the local store when the network is off limits.
-    /// </summary>
-    public bool IsNotFound { get; init; }
+    /// <summary>For an HTTP-layer timeout: which limit tripped (the read timeout, the head's deadline, the low-speed floor, the total time).</summary>
+    public FetchLimit? Limit { get; init; }
 
     /// <summary>
     /// True when the cause is the network rather than the server's answer: every failure below HTTP,

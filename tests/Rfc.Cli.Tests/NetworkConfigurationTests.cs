@@ -17,10 +17,12 @@ public sealed class NetworkConfigurationTests
     [MemberData(nameof(Transports))]
     public async Task CaFileThatIsNoCertificate_ExitsUsage_WithOurOwnWords(string transport)
     {
-        CliResult result = await CliRunner.RunAsync("2324", "--transport", transport, "--ca-file", "/etc/passwd", "--source", $"https://127.0.0.1:{ClosedPort.Get()}/");
+        using ClosedPort closed = ClosedPort.Open();
+
+        CliResult result = await CliRunner.RunAsync("2324", "--transport", transport, "--ca-file", "/etc/passwd", "--source", $"https://127.0.0.1:{closed.Port}/");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("rfc: error: cannot load CA file '/etc/passwd': not a PEM or DER certificate", result.StderrLines[0]);
+        Assert.Equal("rfc: error: cannot load CA file '/etc/passwd': not a PEM or DER certificate (check --ca-file or RFC_CA_FILE)", result.StderrLines[0]);
     }
 
     [Theory]
@@ -32,7 +34,7 @@ public sealed class NetworkConfigurationTests
         CliResult result = await CliRunner.RunAsync(["2324", "--transport", transport, "--source", "http://origin.invalid/rfc{n}.txt"], environment);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("rfc: error: invalid proxy URL in http_proxy: 'ftp://user:***@x' (unsupported proxy scheme 'ftp'; only http:// proxies are supported)", result.StderrLines[0]);
+        Assert.Equal("rfc: error: invalid proxy URL in http_proxy: 'ftp://user:***@x' (unsupported proxy scheme 'ftp'; only http:// proxies are supported) (fix or unset http_proxy)", result.StderrLines[0]);
     }
 
     [Theory]
@@ -53,7 +55,7 @@ public sealed class NetworkConfigurationTests
         CliResult result = await CliRunner.RunAsync("2324", "--transport", transport, "--max-time", "0.5", "--source", server.BaseUri.ToString());
 
         Assert.Equal(3, result.ExitCode);
-        Assert.Equal([$"rfc: error: transfer from 127.0.0.1:{server.Port} took longer than the total time limit of 0.5 s (max time)"], result.StderrLines);
+        Assert.Equal([$"rfc: error: transfer from 127.0.0.1:{server.Port} took longer than the total time limit of 0.5 s (max time) (raise it with --max-time)"], result.StderrLines);
     }
 
     [Fact]
@@ -74,7 +76,7 @@ public sealed class NetworkConfigurationTests
         CliResult result = await CliRunner.RunAsync("2324", "--transport", transport, "--source", server.BaseUri.ToString());
 
         Assert.Equal(4, result.ExitCode);
-        Assert.Equal([$"rfc: error: {server.BaseUri}rfc2324.txt sent more than 64 MiB; that is not an RFC"], result.StderrLines);
+        Assert.Equal([$"rfc: error: {server.BaseUri}rfc2324.txt sent more than 64 MiB; that is not an RFC (check --source or RFC_SOURCE)"], result.StderrLines);
     }
 
     [Theory]
@@ -102,9 +104,9 @@ public sealed class NetworkConfigurationTests
     [MemberData(nameof(Transports))]
     public async Task PasswordInSource_IsNeverEchoed_InErrorsOrTrace(string transport)
     {
-        int port = ClosedPort.Get();
+        using ClosedPort closed = ClosedPort.Open();
 
-        CliResult refused = await CliRunner.RunAsync("2324", "--transport", transport, "--trace", "--source", $"http://user:s3cret@127.0.0.1:{port}/rfc{{n}}.txt");
+        CliResult refused = await CliRunner.RunAsync("2324", "--transport", transport, "--trace", "--source", $"http://user:s3cret@127.0.0.1:{closed.Port}/rfc{{n}}.txt");
         CliResult invalid = await CliRunner.RunAsync("2324", "--transport", transport, "--source", "ftp://user:s3cret@example.invalid/");
 
         Assert.Equal(3, refused.ExitCode);
