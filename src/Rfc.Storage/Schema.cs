@@ -73,11 +73,12 @@ internal static class Schema
         );
         """,
 
-        // 3: the RFC Editor's errata (errata.json), replaced whole by each sync, looked up by RFC; and what the last
+        // 3: the RFC Editor's errata (errata.json), replaced whole by each sync, looked up by RFC (a rowid table:
+        // the texts are large, which WITHOUT ROWID handles badly); and what the last
         // errata sync needs for a conditional request (the ETag exactly as the server sent it).
         """
         CREATE TABLE errata (
-            id           TEXT    PRIMARY KEY,
+            id           TEXT    NOT NULL UNIQUE,
             number       INTEGER NOT NULL,
             status       TEXT    NOT NULL,
             type         TEXT    NOT NULL,
@@ -89,7 +90,7 @@ internal static class Schema
             submitter    TEXT    NOT NULL,
             verifier     TEXT,
             update_date  TEXT
-        ) WITHOUT ROWID;
+        );
         CREATE INDEX errata_by_number ON errata (number);
         CREATE TABLE errata_sync (
             url       TEXT PRIMARY KEY,

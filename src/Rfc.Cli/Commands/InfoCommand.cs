@@ -73,14 +73,14 @@ internal static class InfoCommand
         }
         else
         {
-            WriteEntry(output, rfc, store.GetCurrentVersions(number));
+            WriteEntry(output, rfc, store.GetCurrentVersions(number), store.HasErrata() ? ErrataCounts.Of(store.GetErrataKinds(number)) : null);
         }
 
         await output.FlushAsync(cancellationToken);
         return (int)ExitCode.Success;
     }
 
-    private static void WriteEntry(TextWriter output, IndexedRfc rfc, IReadOnlyList<RfcNumber> current)
+    private static void WriteEntry(TextWriter output, IndexedRfc rfc, IReadOnlyList<RfcNumber> current, ErrataCounts? errata = null)
     {
         RfcIndexEntry entry = rfc.Entry;
         output.WriteLine($"RFC {entry.Number}: {entry.Title}");
@@ -107,6 +107,11 @@ internal static class InfoCommand
         Field(output, "Draft", entry.Draft);
         Field(output, "DOI", entry.Doi);
         Field(output, "Errata", entry.ErrataUrl);
+        if (errata is not null)
+        {
+            output.WriteLine((entry.ErrataUrl is null ? "Errata:" : "").PadRight(LabelWidth) + ErrataLine(entry.Number, errata));
+        }
+
         if (entry.Abstract is string text)
         {
             output.WriteLine();
@@ -121,6 +126,14 @@ internal static class InfoCommand
                 }
             }
         }
+    }
+
+    /// <summary><c>3 verified, 6 rejected (rfc errata 9110)</c>, or <c>none</c>, from the synced errata.</summary>
+    private static string ErrataLine(RfcNumber number, ErrataCounts counts)
+    {
+        (int Count, string Name)[] parts = [(counts.Verified, "verified"), (counts.Reported, "reported"), (counts.Held, "held for document update"), (counts.Rejected, "rejected"), (counts.Other, "other")];
+        string text = string.Join(", ", parts.Where(p => p.Count > 0).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Count} {p.Name}")));
+        return text.Length == 0 ? "none reported" : $"{text} (rfc errata {number})";
     }
 
     private static void Field(TextWriter output, string label, string? value)
