@@ -34,6 +34,12 @@ public static class ErrataParser
     /// <summary>The read block; a token longer than this grows the buffer up to <see cref="MaxTokenBytes"/>.</summary>
     private const int BlockBytes = 64 * 1024;
 
+    /// <summary>The fields read; any other is skipped.</summary>
+    private static readonly string[] FieldNames =
+        ["errata_id", "doc-id", "errata_status_code", "errata_type_code", "section", "orig_text", "correct_text", "notes", "submit_date", "submitter_name", "verifier_name", "update_date"];
+
+    private static readonly byte[][] FieldNamesUtf8 = [.. FieldNames.Select(Encoding.UTF8.GetBytes)];
+
     /// <summary>Parses a whole errata file from <paramref name="stream"/>.</summary>
     public static ErrataParseResult Parse(Stream stream)
     {
@@ -146,9 +152,10 @@ public static class ErrataParser
     /// <summary>The flat state machine: array → objects → fields; deeper values are skipped.</summary>
     private sealed class Machine
     {
-        private readonly Dictionary<string, string?> _fields = new(StringComparer.Ordinal);
+        // The fields kept, by position in FieldNames; property names are compared as UTF-8, never allocated.
+        private readonly string?[] _fields = new string?[FieldNames.Length];
         private int _depth;
-        private string? _property;
+        private int _property = -1;
         private bool _started;
 
         public List<ErrataRecord> Records { get; } = [];
@@ -187,11 +194,11 @@ public static class ErrataParser
 
                     if (_depth == 1)
                     {
-                        _fields.Clear();
+                        Array.Clear(_fields);
                     }
 
                     _depth++;
-                    _property = null;
+                    _property = -1;
                     return;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
                     _depth--;
@@ -208,7 +215,7 @@ public static class ErrataParser
                 case JsonTokenType.PropertyName:
                     if (_depth == 2)
                     {
-                        _property = reader.GetString();
+                        _property = FieldIndex(ref reader);
                     }
 
                     return;
@@ -218,7 +225,7 @@ public static class ErrataParser
                         throw new ErrataFormatException("the errata array holds a value where a record belongs", offset + reader.TokenStartIndex);
                     }
 
-                    if (_depth == 2 && _property is not null)
+                    if (_depth == 2 && _property >= 0)
                     {
                         _fields[_property] = token switch
                         {
@@ -227,7 +234,7 @@ public static class ErrataParser
                             JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
                             _ => null,
                         };
-                        _property = null;
+                        _property = -1;
                     }
 
                     return;
@@ -266,7 +273,20 @@ public static class ErrataParser
             });
         }
 
-        private string? Field(string name) => _fields.TryGetValue(name, out string? value) ? value : null;
+        private string? Field(string name) => _fields[Array.IndexOf(FieldNames, name)];
+
+        private static int FieldIndex(ref Utf8JsonReader reader)
+        {
+            for (int i = 0; i < FieldNamesUtf8.Length; i++)
+            {
+                if (reader.ValueTextEquals(FieldNamesUtf8[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
     }
 
     /// <summary>CRLF and lone CR become LF; trailing blanks on each line and trailing blank lines go.</summary>
