@@ -129,6 +129,7 @@ public static class ErrataParser
     private static int Feed(Machine machine, ReadOnlySpan<byte> block, bool final, ref JsonReaderState state, long offset)
     {
         // A UTF-8 BOM before the array is allowed by RFC 8259 §8.1 parsers' leniency; the reader itself skips it.
+        JsonReaderState start = state;
         Utf8JsonReader reader = new(block, final, state);
         try
         {
@@ -139,14 +140,32 @@ public static class ErrataParser
         }
         catch (JsonException e)
         {
-            // The reader's own message is not used (NativeAOT may print a resource key); its position is.
+            // The reader's own message is not used (NativeAOT may print a resource key); its position is. A file that
+            // would parse if more bytes came is truncated: read the block again as a non-final one to tell.
             long at = offset + reader.BytesConsumed;
-            string what = final && reader.BytesConsumed >= block.Length - 1 ? "ends in the middle of a value (truncated)" : "is not well-formed JSON";
+            string what = final && NeedsMore(block, start) ? "ends in the middle of a value (truncated)" : "is not well-formed JSON";
             throw new ErrataFormatException(string.Create(CultureInfo.InvariantCulture, $"the errata file {what} at line {(e.LineNumber ?? 0) + 1}, byte {at}"), at, e);
         }
 
         state = reader.CurrentState;
         return (int)reader.BytesConsumed;
+    }
+
+    private static bool NeedsMore(ReadOnlySpan<byte> rest, JsonReaderState state)
+    {
+        Utf8JsonReader probe = new(rest, isFinalBlock: false, state);
+        try
+        {
+            while (probe.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The flat state machine: array → objects → fields; deeper values are skipped.</summary>

@@ -314,7 +314,7 @@ public static partial class ReferenceParser
         return url is not null || ExternalDocument().IsMatch(text) ? Make(ReferenceTargetKind.External) : Make(ReferenceTargetKind.Unresolved);
     }
 
-    [GeneratedRegex(@"^(?:(?<num>(?:\d{1,2}|[A-Z])(?:\.\d{1,2})*\.?|Appendix\s+[A-Z]\.?)\s+)?(?:(?<kind>Normative|Informative|Informational|Non-?normative|Other|Additional)\s+)?(?:References?|Bibliography)(?:\s+and\s+Notes)?:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?<num>(?:\d{1,2}|[A-Z])(?:\.\d{1,2})*\.?|Appendix\s+[A-Z]\.?)\s+)?(?:(?<kind>Normative|Informative|Informational|Non-?normative|Other|Additional)\s+)?(?:References?|Bibliography)(?:\s+and\s+(?:Notes|Bibliography))?:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReferencesTitle();
 
     [GeneratedRegex(@"\.\s?\.\s?\.|\s\d+$", RegexOptions.CultureInvariant)]
