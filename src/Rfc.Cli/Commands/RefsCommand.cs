@@ -137,7 +137,7 @@ internal static class RefsCommand
 
             string label = finding.Reference.Label.Length == 0 ? "" : $"[{finding.Reference.Label}]";
             string head = "  " + (label.Length >= LabelWidth ? label + " " : label.PadRight(LabelWidth));
-            string title = finding.Title is null ? "" : $"  {finding.Title}";
+            string title = finding.Title is null || finding.Reference.Target == ReferenceTargetKind.Unresolved ? "" : $"  {finding.Title}";
             string state = finding.Status is null ? "" : $"  ({finding.Status})";
             output.WriteLine($"{head}{Target(finding)}{title}{state}".TrimEnd());
             string indent = new(' ', 2 + LabelWidth);
