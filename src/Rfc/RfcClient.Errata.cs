@@ -3,7 +3,6 @@ using Rfc.Documents;
 using Rfc.Documents.Errata;
 using Rfc.Http;
 using Rfc.Storage;
-using Rfc.Transport;
 
 namespace Rfc;
 
@@ -17,14 +16,14 @@ public sealed partial class RfcClient
     /// Downloads the errata file at <paramref name="errataUrl"/> with <c>If-None-Match</c> carrying the ETag of the last
     /// sync of that URL exactly as it was received (the server sends no Last-Modified; a 304 writes nothing), parses
     /// it streaming, and replaces the stored errata in one transaction. A malformed or truncated file throws a
-    /// document-layer <see cref="FetchException"/> and leaves the previous errata as they were.
+    /// <see cref="RfcLibraryException"/> (<see cref="RfcLibraryErrorKind.InvalidErrata"/>) and leaves the previous errata as they were.
     /// </summary>
     public async Task<ErrataSyncResult> SyncErrataAsync(Uri errataUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(errataUrl);
-        RfcStore store = Store ?? throw new InvalidOperationException("syncing errata needs a store (set RfcClientOptions.StoreDirectory)");
+        RfcStore store = RequiredStore;
         string url = errataUrl.ToString();
-        ErrataSyncState? previous = store.GetErrataSyncState(url);
+        ErrataSyncState? previous = FromStore(() => store.GetErrataSyncState(url));
         FetchRequest request = new(errataUrl) { IfNoneMatch = previous?.ETag };
         _client ??= new RedirectingClient(Transports.Create(_options.Transport, _options.Http), _options.Http.Trace);
         FetchResponse response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -32,14 +31,14 @@ public sealed partial class RfcClient
         {
             if (response.StatusCode == 304 && previous is not null)
             {
-                store.MarkErrataUnchanged(url, DateTimeOffset.UtcNow);
-                _options.Http.Trace?.Trace(FetchLayer.Document, $"errata {url}: unchanged (304)");
+                FromStore(() => store.MarkErrataUnchanged(url, DateTimeOffset.UtcNow));
+                _options.Http.Trace?.TraceLibrary($"errata {url}: unchanged (304)");
                 return new ErrataSyncResult(errataUrl, NotModified: true, previous.Records, 0, 0);
             }
 
             if (response.StatusCode != 200)
             {
-                throw new FetchException(FetchLayer.Http, $"{response.Uri} answered HTTP {response.Status} instead of the errata file (check --errata-url or RFC_ERRATA_URL)") { StatusCode = response.StatusCode };
+                throw new RfcLibraryException(RfcLibraryErrorKind.ErrataUnavailable, $"{response.Uri} answered HTTP {response.Status} instead of the errata file") { StatusCode = response.StatusCode };
             }
 
             using MemoryStream body = await ReadErrataAsync(response, cancellationToken).ConfigureAwait(false);
@@ -50,33 +49,40 @@ public sealed partial class RfcClient
             }
             catch (ErrataFormatException e)
             {
-                throw new FetchException(FetchLayer.Document, $"{e.Message} ({response.Uri}; the errata from the last sync are kept)", e);
+                throw new RfcLibraryException(RfcLibraryErrorKind.InvalidErrata, $"{e.Message} ({response.Uri}; the errata from the last sync are kept)", e);
             }
 
             string? etag = response.Header("ETag");
-            store.ReplaceErrata(parsed.Records, new ErrataSyncState(url, etag, DateTimeOffset.UtcNow, parsed.Records.Count));
-            _options.Http.Trace?.Trace(FetchLayer.Document, string.Create(CultureInfo.InvariantCulture, $"errata {url}: {parsed.Records.Count} records ({body.Length} bytes), {parsed.Skipped} skipped"));
+            FromStore(() => store.ReplaceErrata(parsed.Records, new ErrataSyncState(url, etag, DateTimeOffset.UtcNow, parsed.Records.Count)));
+            _options.Http.Trace?.TraceLibrary(string.Create(CultureInfo.InvariantCulture, $"errata {url}: {parsed.Records.Count} records ({body.Length} bytes), {parsed.Skipped} skipped"));
             return new ErrataSyncResult(errataUrl, NotModified: false, parsed.Records.Count, parsed.Skipped, body.Length);
         }
     }
 
     /// <summary>True once errata have been synced into the store.</summary>
-    public bool HasErrata => Store?.HasErrata() ?? false;
+    public bool HasErrata => Store is { } store && FromStore(store.HasErrata);
 
     /// <summary>
     /// RFC <paramref name="number"/>'s errata from the store, in the RFC Editor's order (Verified, Reported, Held for
-    /// Document Update, Rejected; Technical before Editorial), kept to <paramref name="statuses"/> when given.
+    /// Document Update, Rejected; Technical before Editorial), kept to <paramref name="statuses"/> when given. Throws <see cref="RfcLibraryErrorKind.NoErrata"/> when errata were
+    /// never synced.
     /// </summary>
     public IReadOnlyList<ErrataRecord> GetErrata(RfcNumber number, IReadOnlyCollection<ErrataStatus>? statuses = null)
     {
-        List<ErrataRecord> records = [.. (Store?.GetErrata(number) ?? []).Where(r => statuses is null || statuses.Contains(r.Status))];
+        if (!HasErrata)
+        {
+            throw new RfcLibraryException(RfcLibraryErrorKind.NoErrata, "the local store holds no errata") { Number = number };
+        }
+
+        RfcStore store = RequiredStore;
+        List<ErrataRecord> records = [.. FromStore(() => store.GetErrata(number)).Where(r => statuses is null || statuses.Contains(r.Status))];
         records.Sort(ErrataRecord.Compare);
         return records;
     }
 
     /// <summary>RFC <paramref name="number"/>'s errata counted by status; null when errata were never synced.</summary>
     public ErrataCounts? GetErrataCounts(RfcNumber number) =>
-        Store is RfcStore store && store.HasErrata() ? ErrataCounts.Of(store.GetErrataKinds(number)) : null;
+        Store is RfcStore store && FromStore(store.HasErrata) ? ErrataCounts.Of(FromStore(() => store.GetErrataKinds(number))) : null;
 
     private static async Task<MemoryStream> ReadErrataAsync(FetchResponse response, CancellationToken cancellationToken)
     {
@@ -88,7 +94,7 @@ public sealed partial class RfcClient
             if (body.Length + read > ErrataParser.MaxFileBytes)
             {
                 await body.DisposeAsync().ConfigureAwait(false);
-                throw new FetchException(FetchLayer.Document, string.Create(CultureInfo.InvariantCulture, $"{response.Uri} sent more than {ErrataParser.MaxFileBytes / (1024 * 1024)} MiB; that is not the errata file"));
+                throw new RfcLibraryException(RfcLibraryErrorKind.InvalidErrata, string.Create(CultureInfo.InvariantCulture, $"{response.Uri} sent more than {ErrataParser.MaxFileBytes / (1024 * 1024)} MiB; that is not the errata file"));
             }
 
             body.Write(chunk, 0, read);

@@ -5,7 +5,6 @@ using Rfc.Documents.Index;
 using Rfc.Documents.References;
 using Rfc.Documents.Text;
 using Rfc.Storage;
-using Rfc.Transport;
 
 namespace Rfc;
 
@@ -19,26 +18,37 @@ public sealed partial class RfcClient
     public async Task<ReferenceReport> GetReferencesAsync(RfcNumber number, ReadMode mode, CancellationToken cancellationToken)
     {
         RfcStore store = RequireIndexStore();
-        RfcDocument document = await GetAsync(number, mode, cancellationToken).ConfigureAwait(false);
+        RfcContent document = await GetAsync(number, mode, cancellationToken).ConfigureAwait(false);
         ReferenceList list = ReferenceParser.Parse(RfcTextDecoder.Decode(document.Content.Span));
-        IndexedRfc? self = store.GetIndexEntry(number);
+        if (!list.HasReferenceSection)
+        {
+            throw new RfcLibraryException(RfcLibraryErrorKind.NoReferences, $"RFC {number} has no references section") { Number = number };
+        }
+
+        IndexedRfc? self = FromStore(() => store.GetIndexEntry(number));
         RfcStatus? status = self?.Entry.CurrentStatus;
         bool standardsTrack = status?.Kind is RfcStatusKind.ProposedStandard or RfcStatusKind.DraftStandard or RfcStatusKind.InternetStandard;
-        return new ReferenceReport(number, status?.Text, standardsTrack, list.HasReferenceSection, Check(store, list, number));
+        return new ReferenceReport(number, status?.Text, standardsTrack, list.HasReferenceSection, FromStore(() => Check(store, list, number)));
     }
 
     /// <summary>
     /// The references of a local draft's text checked against the local index; standards track when its
     /// "Intended status:" says so. Every update of a cited RFC is listed (a draft has no publication date to compare).
+    /// <paramref name="name"/> names the draft in errors (its file name).
     /// </summary>
-    public ReferenceReport CheckReferences(string text)
+    public ReferenceReport CheckReferences(string text, string name)
     {
         ArgumentNullException.ThrowIfNull(text);
         RfcStore store = RequireIndexStore();
         ReferenceList list = ReferenceParser.Parse(text);
+        if (!list.HasReferenceSection)
+        {
+            throw new RfcLibraryException(RfcLibraryErrorKind.NoReferences, $"{name} has no references section");
+        }
+
         string? intended = list.IntendedStatus;
         bool standardsTrack = intended is not null && StandardsTrackIntent().IsMatch(intended);
-        return new ReferenceReport(null, intended, standardsTrack, list.HasReferenceSection, Check(store, list, null));
+        return new ReferenceReport(null, intended, standardsTrack, list.HasReferenceSection, FromStore(() => Check(store, list, null)));
     }
 
     /// <summary>
@@ -48,6 +58,11 @@ public sealed partial class RfcClient
     public IReadOnlyList<CitingDocument> FindCitingDocuments(RfcNumber number, CancellationToken cancellationToken)
     {
         RfcStore store = RequireIndexStore();
+        return FromStore(() => FindCiting(store, number, cancellationToken));
+    }
+
+    private static List<CitingDocument> FindCiting(RfcStore store, RfcNumber number, CancellationToken cancellationToken)
+    {
         byte[] digits = Encoding.ASCII.GetBytes(number.ToString());
         List<CitingDocument> citing = [];
         foreach (StoredDocumentInfo info in store.ListDocuments())
@@ -71,13 +86,8 @@ public sealed partial class RfcClient
 
     private RfcStore RequireIndexStore()
     {
-        RfcStore store = Store ?? throw new InvalidOperationException("references need a store (set RfcClientOptions.StoreDirectory)");
-        if (store.CountIndexEntries() == 0)
-        {
-            throw new FetchException(FetchLayer.Document, "the local RFC index is empty (run 'rfc sync' first to download the RFC index)") { IsNotFound = true };
-        }
-
-        return store;
+        RequireIndex();
+        return RequiredStore;
     }
 
     private static List<ReferenceFinding> Check(RfcStore store, ReferenceList list, RfcNumber? citing)

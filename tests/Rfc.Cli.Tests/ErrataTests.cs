@@ -96,7 +96,7 @@ public sealed class ErrataTests : IAsyncLifetime
         Assert.Equal(4, bad.ExitCode);
         string line = Assert.Single(bad.StderrLines);
         Assert.StartsWith("rfc: error: the errata file " + problem, line, StringComparison.Ordinal);
-        Assert.EndsWith($"({_server.IndexUrl(name)}; the errata from the last sync are kept)", line, StringComparison.Ordinal);
+        Assert.EndsWith($"({_server.IndexUrl(name)}; the errata from the last sync are kept) (check --errata-url or RFC_ERRATA_URL)", line, StringComparison.Ordinal);
         Assert.Equal(12, JsonDocument.Parse(after.Stdout).RootElement.GetArrayLength());
     }
 

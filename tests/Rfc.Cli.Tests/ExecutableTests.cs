@@ -108,7 +108,7 @@ public sealed class ExecutableTests
         RfcExecutable.Result json = await RfcExecutable.RunAsync(["errata", "8174", "--status", "all", "--json"], environment, token);
 
         Assert.Equal(4, bad.ExitCode);
-        Assert.Equal($"rfc: error: the errata file ends in the middle of a value (truncated) at line 1, byte 15 ({server.IndexUrl("bad.json")}; the errata from the last sync are kept)\n", bad.Stderr);
+        Assert.Equal($"rfc: error: the errata file ends in the middle of a value (truncated) at line 1, byte 15 ({server.IndexUrl("bad.json")}; the errata from the last sync are kept) (check --errata-url or RFC_ERRATA_URL)\n", bad.Stderr);
         Assert.Equal(0, sync.ExitCode);
         Assert.Equal(0, json.ExitCode);
         Assert.Equal(["5022", "6878"], System.Text.Json.JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString()));

@@ -99,11 +99,6 @@ internal static class ErrataCommand
     private static async Task<int> RunAsync(RfcNumber number, IReadOnlyCollection<ErrataStatus> statuses, bool json, RfcClientOptions options, CliContext context, CancellationToken cancellationToken)
     {
         await using RfcClient client = new(options);
-        if (!client.HasErrata)
-        {
-            throw LibraryOutput.NotFound("the local store holds no errata (run 'rfc sync' first to download them)");
-        }
-
         IReadOnlyList<ErrataRecord> all = client.GetErrata(number);
         List<ErrataRecord> shown = [.. all.Where(r => statuses.Contains(r.Status))];
         using StreamWriter output = LibraryOutput.Writer(context);

@@ -1,11 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using Rfc.Documents;
 using Rfc.Documents.Sections;
-using Rfc.Documents.Text;
-using Rfc.Storage;
-using Sections = Rfc.Documents.Sections;
 
 namespace Rfc.Cli.Commands;
 
@@ -92,7 +88,7 @@ internal sealed class LibraryReader
         {
             if (RfcNumber.TryParse(value, out RfcNumber number))
             {
-                RefuseNotIssued(number);
+                _client.RefuseNotIssued(number);
                 numbers.Add(number);
             }
             else if (DocId.TryParse(value, out DocId id) && !id.IsRfc)
@@ -109,10 +105,10 @@ internal sealed class LibraryReader
     }
 
     /// <summary>Gets a document, printing the obsolete notice first, and cuts it to the section or table of contents asked for.</summary>
-    public async Task<RfcDocument> GetAsync(RfcNumber number, ReadMode mode, CancellationToken cancellationToken)
+    public async Task<RfcContent> GetAsync(RfcNumber number, ReadMode mode, CancellationToken cancellationToken)
     {
-        RfcDocument document = await _client.GetAsync(number, mode, cancellationToken).ConfigureAwait(false);
-        if (!_quiet && _client.Store is RfcStore store && store.GetCurrentVersions(number) is { Count: > 0 } current)
+        RfcContent document = await _client.GetAsync(number, mode, cancellationToken).ConfigureAwait(false);
+        if (!_quiet && _client.CurrentVersionsOf(number) is { Count: > 0 } current)
         {
             await _context.Stderr.WriteLineAsync($"rfc: note: RFC {number} is obsolete; read {LibraryOutput.JoinRfcs(current)} instead (from the index; --quiet hides this)").ConfigureAwait(false);
             await _context.Stderr.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -126,27 +122,15 @@ internal sealed class LibraryReader
 
         if (_errata)
         {
-            return document with { Content = Encoding.UTF8.GetBytes(WithErrata(number, document)) };
+            return RfcClient.WithText(document, WithErrata(number, document));
         }
 
-        if (_section is null && !_toc)
-        {
-            return document;
-        }
-
-        Sections.RfcDocument parsed = Sections.RfcDocument.Parse(RfcTextDecoder.Decode(document.Content.Span));
-        string text;
         if (_toc)
         {
-            text = string.Concat(parsed.TableOfContents.Select(Line));
-        }
-        else
-        {
-            RfcSection section = parsed.FindSection(_section!) ?? throw LibraryOutput.NotFound($"RFC {number} has no section '{_section}' (see its sections with 'rfc {number} --toc')");
-            text = section.Text + "\n";
+            return RfcClient.WithText(document, string.Concat(RfcClient.TableOfContents(document).Select(Line)));
         }
 
-        return document with { Content = Encoding.UTF8.GetBytes(text) };
+        return _section is null ? document : RfcClient.WithText(document, RfcClient.Section(document, _section) + "\n");
     }
 
     /// <summary><c>3 verified errata</c>, <c>1 reported errata</c>, <c>2 verified and 1 reported errata</c>: technical ones only.</summary>
@@ -158,19 +142,14 @@ internal sealed class LibraryReader
     }
 
     /// <summary>The document, or the section asked for, with the errata (all but rejected) in boxes after their sections.</summary>
-    private string WithErrata(RfcNumber number, RfcDocument document)
+    private string WithErrata(RfcNumber number, RfcContent document)
     {
-        if (!_client.HasErrata)
-        {
-            throw LibraryOutput.NotFound("the local store holds no errata (run 'rfc sync' first to download them)");
-        }
-
         IReadOnlyList<Rfc.Documents.Errata.ErrataRecord> errata = _client.GetErrata(number, ErrataCommand.DefaultStatuses);
-        string text = RfcTextDecoder.Decode(document.Content.Span);
+        string text = Rfc.Documents.Text.RfcTextDecoder.Decode(document.Content.Span);
         if (_section is not null)
         {
-            Sections.RfcDocument parsed = Sections.RfcDocument.Parse(text);
-            RfcSection section = parsed.FindSection(_section) ?? throw LibraryOutput.NotFound($"RFC {number} has no section '{_section}' (see its sections with 'rfc {number} --toc')");
+            RfcSection section = RfcOutline.Parse(text).FindSection(_section)
+                ?? throw new RfcLibraryException(RfcLibraryErrorKind.NoSuchSection, $"RFC {number} has no section '{_section}'") { Number = number };
             return ErrataCommand.Annotate(number, section.Text + "\n", errata, section.Heading.Number);
         }
 
@@ -184,31 +163,11 @@ internal sealed class LibraryReader
         return entry.Page is null ? $"{indent}{label}\n" : $"{indent}{label}  {entry.Page}\n";
     }
 
-    private void RefuseNotIssued(RfcNumber number)
-    {
-        if (_client.Store?.GetIndexEntry(number) is { Entry.NotIssued: true })
-        {
-            throw LibraryOutput.NotFound($"RFC {number} was never issued (the RFC Editor's index lists the number as \"Not Issued\")");
-        }
-    }
-
     private IReadOnlyList<RfcNumber> ResolveSubseries(DocId id)
     {
-        RfcStore store = _client.Store ?? throw new CliUsageException($"{id} can only be resolved through the local store's index");
-        string name = $"{id.ToString()[..3]} {id.Number.ToString(CultureInfo.InvariantCulture)}";
-        if (store.CountIndexEntries() == 0)
-        {
-            throw LibraryOutput.NotFound($"{name} is a sub-series name and the local RFC index is empty ({LibraryOutput.SyncHint})");
-        }
-
-        IReadOnlyList<RfcNumber> members = store.ResolveSubseries(id, out string? title);
-        if (members.Count == 0)
-        {
-            throw LibraryOutput.NotFound($"{name} is not in the local RFC index (no RFC is part of it; run 'rfc sync' to update the index)");
-        }
-
-        _context.Stderr.WriteLine($"rfc: {name}{(title is null ? "" : $" ({title})")} is {LibraryOutput.JoinRfcs(members)}");
+        Subseries subseries = _client.ResolveSubseries(id);
+        _context.Stderr.WriteLine($"rfc: {subseries.Name}{(subseries.Title is null ? "" : $" ({Terminal.Escape(subseries.Title)})")} is {LibraryOutput.JoinRfcs(subseries.Members)}");
         _context.Stderr.Flush();
-        return members;
+        return subseries.Members;
     }
 }

@@ -89,14 +89,10 @@ internal static class RefsCommand
     private static async Task<int> RunAsync(RfcNumber? number, string? file, ReferenceKind? only, bool json, RfcClientOptions options, CliContext context, CancellationToken cancellationToken)
     {
         await using RfcClient client = new(options);
+        string name = number is RfcNumber n ? $"RFC {n}" : file == "-" ? "the draft on stdin" : file!;
         ReferenceReport report = number is RfcNumber rfc
             ? await client.GetReferencesAsync(rfc, ReadMode.Default, cancellationToken)
-            : client.CheckReferences(RfcTextDecoder.Decode(await ReadFileAsync(file!, context, cancellationToken)));
-        string name = number is RfcNumber n ? $"RFC {n}" : file == "-" ? "the draft on stdin" : file!;
-        if (!report.HasReferenceSection)
-        {
-            throw LibraryOutput.NotFound($"{name} has no references section");
-        }
+            : client.CheckReferences(RfcTextDecoder.Decode(await ReadFileAsync(file!, context, cancellationToken)), name);
 
         List<ReferenceFinding> shown = [.. report.References.Where(r => only is null || r.Reference.Kind == only)];
         using StreamWriter output = LibraryOutput.Writer(context);
@@ -238,7 +234,8 @@ internal static class RefsCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"cannot read '{file}'", e);
+            // Exit 5 with our own words: the BCL's message is never printed (NativeAOT may show a resource key).
+            throw new RfcLibraryException(RfcLibraryErrorKind.Store, $"cannot read '{file}' (check the path and its permissions)", e);
         }
     }
 

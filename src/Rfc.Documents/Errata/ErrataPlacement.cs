@@ -34,10 +34,10 @@ public sealed class ErrataPlacement
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(errata);
         List<string> flat = RfcPagination.Remove(lines);
-        RfcDocument document = RfcDocument.Parse(string.Join('\n', flat));
+        RfcOutline document = RfcOutline.Parse(string.Join('\n', flat));
         int[] map = MapLines(document.Lines, lines);
         bool paginated = lines.Any(l => l.Contains('\f', StringComparison.Ordinal));
-        string? scope = within is null ? null : RfcDocument.NormaliseNumber(within);
+        string? scope = within is null ? null : RfcOutline.NormaliseNumber(within);
 
         SortedDictionary<int, List<ErrataRecord>> after = [];
         List<ErrataRecord> unplaced = [];
@@ -87,7 +87,7 @@ public sealed class ErrataPlacement
         number.Equals(scope, StringComparison.OrdinalIgnoreCase) || number.StartsWith(scope + ".", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The last non-blank line of the section <paramref name="heading"/> starts (unpaginated line index).</summary>
-    private static int SectionEnd(RfcDocument document, RfcHeading heading)
+    private static int SectionEnd(RfcOutline document, RfcHeading heading)
     {
         int end = document.Lines.Count;
         bool past = false;
