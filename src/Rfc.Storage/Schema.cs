@@ -8,7 +8,7 @@ internal static class Schema
 {
     public static readonly string[] Migrations =
     [
-        // 1: fetched documents, byte-exact, with what revalidation needs; their text for full-text search (dropped by 3).
+        // 1: fetched documents, byte-exact, with what revalidation needs; their text for full-text search (dropped by 4).
         """
         CREATE TABLE documents (
             number        INTEGER PRIMARY KEY,
@@ -73,7 +73,34 @@ internal static class Schema
         );
         """,
 
-        // 3: the document's text is no longer kept a second time for full-text search. The full-text index is
+        // 3: the RFC Editor's errata (errata.json), replaced whole by each sync, looked up by RFC (a rowid table:
+        // the texts are large, which WITHOUT ROWID handles badly); and what the last
+        // errata sync needs for a conditional request (the ETag exactly as the server sent it).
+        """
+        CREATE TABLE errata (
+            id           TEXT    NOT NULL UNIQUE,
+            number       INTEGER NOT NULL,
+            status       TEXT    NOT NULL,
+            type         TEXT    NOT NULL,
+            section      TEXT    NOT NULL,
+            orig_text    TEXT    NOT NULL,
+            correct_text TEXT    NOT NULL,
+            notes        TEXT    NOT NULL,
+            submit_date  TEXT    NOT NULL,
+            submitter    TEXT    NOT NULL,
+            verifier     TEXT,
+            update_date  TEXT
+        );
+        CREATE INDEX errata_by_number ON errata (number);
+        CREATE TABLE errata_sync (
+            url       TEXT PRIMARY KEY,
+            etag      TEXT,
+            synced_at TEXT    NOT NULL,
+            records   INTEGER NOT NULL
+        );
+        """,
+
+        // 4: the document's text is no longer kept a second time for full-text search. The full-text index is
         // derived data in its own files (FullTextIndex), built from these bytes after they are stored; a store
         // from before this migration keeps every document and its synced index, and its full-text index is
         // rebuilt from the documents on the next full-text search or 'rfc index'. The covering index answers

@@ -58,21 +58,21 @@ public sealed class FullTextIndexTests : IDisposable
     [Fact]
     public async Task Open_UpgradesAStoreWrittenByTheSchemaBeforeIt_KeepingDocumentsAndTheSyncedIndex()
     {
-        // A store as the previous release wrote it: migrations 1 and 2, a document with its FTS text, an index entry.
+        // A store as the previous release wrote it: migrations 1 to 3, a document with its FTS text, an index entry.
         byte[] content = Encoding.ASCII.GetBytes("Network Working Group\n\n1. Introduction\n\n   This document describes a coffee pot.\n");
         string path = Path.Combine(StoreDirectory, RfcStore.FileName);
         using (SqliteConnection connection = new($"Data Source={path};Pooling=False"))
         {
             connection.Open();
             using SqliteCommand create = connection.CreateCommand();
-            create.CommandText = "PRAGMA journal_mode = WAL;" + Schema.Migrations[0] + Schema.Migrations[1] + """
+            create.CommandText = "PRAGMA journal_mode = WAL;" + Schema.Migrations[0] + Schema.Migrations[1] + Schema.Migrations[2] + """
                 INSERT INTO documents (number, content, size, sha256, etag, last_modified, fetched_at, source)
                 VALUES (2324, $content, $size, $sha, '"v1"', NULL, '2025-01-01T00:00:00.0000000+00:00', 'http://127.0.0.1/rfc2324.txt');
                 INSERT INTO document_text (rowid, body) VALUES (2324, $text);
                 INSERT INTO index_entries (number, not_issued, title, authors, formats, current_status, keywords, fingerprint)
                 VALUES (2324, 0, 'Hyper Text Coffee Pot Control Protocol (HTCPCP/1.0)', 'L. Masinter', 'TXT', 'INFORMATIONAL', '', 'x');
                 INSERT INTO index_sync (url, etag, synced_at, entries) VALUES ('http://127.0.0.1/rfc-index.xml', '"i1"', '2025-01-01T00:00:00.0000000+00:00', 1);
-                PRAGMA user_version = 2;
+                PRAGMA user_version = 3;
                 """;
             create.Parameters.AddWithValue("$content", content);
             create.Parameters.AddWithValue("$size", content.Length);
