@@ -389,7 +389,7 @@ public sealed class MirrorTests : IDisposable
 
         Assert.Equal(4, result.ExitCode);
         Assert.Contains(result.StderrLines, line => line.EndsWith(": the documents being read at once passed the 128 MiB memory budget", StringComparison.Ordinal));
-        Assert.StartsWith("rfc: mirror: 4 documents: 0 fetched, 0 unchanged, 4 failed; ", result.StderrLines[^1]);
+        Assert.StartsWith("rfc: mirror: 4 documents: 0 fetched, 0 unchanged, 4 failed, 0 indexed; ", result.StderrLines[^1]);
     }
 
     [Theory]
