@@ -46,6 +46,7 @@ internal static class ErrorReporter
         FetchException { IsNotFound: true } => (ExitCode.NotFound, error.Message),
         StoreException => (ExitCode.Local, error.Message),
         FetchException { IsNetworkFailure: true } => (ExitCode.Network, error.Message),
+        Rfc.Serve.ListenException => (ExitCode.Network, error.Message),
         FetchException => (ExitCode.Protocol, error.Message),
         UnauthorizedAccessException or IOException => (ExitCode.Local, $"{error.Message} (check the path and its permissions)"),
         _ => (ExitCode.Protocol, $"unexpected {error.GetType().Name}: {error.Message} (this is a bug in rfc; please report it with --verbose output)"),
