@@ -163,8 +163,10 @@ public sealed partial class RfcServer : IAsyncDisposable
         app.MapMethods("/rfc-index.xml", s_getAndHead, context => IndexFileAsync(context, RfcClient.XmlIndexFileName));
         app.MapMethods("/rfc-index.txt", s_getAndHead, context => IndexFileAsync(context, RfcClient.TextIndexFileName));
         app.MapMethods("/static/{name}", s_getAndHead, AssetAsync);
+        // rfc --source http://host:8080 reads http://host:8080/rfcN.txt: the same bytes at the root.
+        app.MapMethods("/{name}", s_getAndHead, RootDocumentAsync);
         app.MapMethods("/favicon.ico", s_getAndHead, context => AssetAsync(context, "favicon.svg"));
-        app.Run(context => NotFoundAsync(context, "Not found", "This server has no such page. It serves /, /rfc/N, /rfc/rfcN.txt, /rfc/N/info, /api/rfc/N, /api/search?q= and the index file."));
+        app.MapFallback(context => NotFoundAsync(context, "Not found", "This server has no such page. It serves /, /rfc/N, /rfc/rfcN.txt, /rfc/N/info, /api/rfc/N, /api/search?q= and the index file."));
     }
 
     /// <summary>Every response: security headers, GET and HEAD only, one log line.</summary>
@@ -228,6 +230,14 @@ public sealed partial class RfcServer : IAsyncDisposable
 
         byte[] page = _library.Page($"doc:{number.Value}", () => DocumentPage.Render(number, RfcTextDecoder.Decode(document.File.Content), _library.Client.GetIndexInfo(number)));
         return HtmlAsync(context, page);
+    }
+
+    private Task RootDocumentAsync(HttpContext context)
+    {
+        string name = (string?)context.Request.RouteValues["name"] ?? "";
+        return name.StartsWith("rfc", StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal)
+            ? DocumentAsync(context)
+            : NotFoundAsync(context, "Not found", "This server has no such page. It serves /, /rfc/N, /rfc/rfcN.txt, /rfc/N/info, /api/rfc/N, /api/search?q= and the index file.");
     }
 
     private Task InfoAsync(HttpContext context)

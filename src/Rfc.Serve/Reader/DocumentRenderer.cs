@@ -25,7 +25,7 @@ internal static partial class DocumentRenderer
         List<string> lines = RfcPagination.SplitLines(text);
         SectionedText document = SectionedText.Parse(text);
         Dictionary<int, (RfcHeading Heading, string? Anchor)> headings = MapHeadings(lines, document);
-        int referencesStart = headings.Where(h => h.Value.Heading.Title.Contains("References", StringComparison.OrdinalIgnoreCase)).Select(h => h.Key).DefaultIfEmpty(int.MaxValue).Min();
+        int referencesStart = headings.Where(h => ReferencesTitle().IsMatch(h.Value.Heading.Title)).Select(h => h.Key).DefaultIfEmpty(int.MaxValue).Min();
         Dictionary<string, RfcNumber?> references = FindReferences(lines, referencesStart);
 
         StringBuilder html = new(text.Length + text.Length / 4);
@@ -280,6 +280,10 @@ internal static partial class DocumentRenderer
 
     [GeneratedRegex(@"^\s{0,8}\[(?<label>[A-Za-z0-9][^\]\s]{0,39})\](?:\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex ReferenceEntry();
+
+    // "References", "Normative References", "9.  REFERENCES", "Informative references": not "URI References".
+    [GeneratedRegex(@"^(?:(?:Normative|Informative)\s+)?References\.?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ReferencesTitle();
 
     [GeneratedRegex(@"^RFC(?<n>\d{1,5})$", RegexOptions.CultureInvariant)]
     private static partial Regex RfcLabel();
