@@ -25,7 +25,7 @@ internal static class Layout
         }
 
         html.Append("><header class=\"top\"><a class=\"home\" href=\"/\">rfc</a>")
-            .Append("<form class=\"search\" action=\"/\" method=\"get\" role=\"search\">")
+            .Append("<form class=\"searchbox\" action=\"/\" method=\"get\" role=\"search\">")
             .Append("<input id=\"q\" name=\"q\" type=\"search\" aria-label=\"Search RFCs\" placeholder=\"Search RFCs  ( / )\" value=\"").AppendEscaped(query).Append("\">")
             .Append("<button type=\"submit\">Search</button></form></header>\n");
         main(html);
