@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
@@ -99,5 +100,35 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("GET / 200 ", StringComparison.Ordinal));
         Assert.Equal("rfc: stopped", lines[^1]);
         response?.Dispose();
+    }
+
+    [Fact]
+    public async Task Executable_StopsGracefullyOnSigterm_WithSuccess()
+    {
+        int port = ClosedPort.Get(IPAddress.Loopback);
+        ProcessStartInfo start = new(RfcExecutable.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in (string[])["serve", "--listen", $"127.0.0.1:{port}"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["RFC_HOME"] = _home.Path;
+        using Process rfc = Process.Start(start)!;
+        // The banner is written after Kestrel listens: the test waits on it, not on a clock.
+        string? banner = await rfc.StandardError.ReadLineAsync(TestContext.Current.CancellationToken);
+        using HttpClient http = new();
+        using HttpResponseMessage response = await http.GetAsync($"http://127.0.0.1:{port}/rfc/rfc1.txt", TestContext.Current.CancellationToken);
+        using (Process kill = Process.Start("kill", ["-TERM", rfc.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        string rest = await rfc.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await rfc.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal($"rfc: serving 0 documents without an index (run 'rfc sync' to add one) at http://127.0.0.1:{port}/ (Ctrl+C to stop)", banner);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(0, rfc.ExitCode);
+        Assert.Equal(["GET /rfc/rfc1.txt 404 25 ", "rfc: stopped"], rest.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.StartsWith("GET", StringComparison.Ordinal) ? l[..l.LastIndexOf(' ')] + " " : l));
     }
 }
