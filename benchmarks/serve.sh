@@ -98,5 +98,18 @@ if [ -n "${RFC_BIN_BEFORE:-}" ]; then
   size_before="$(size_mib "$RFC_BIN_BEFORE") MiB before serve"
   help_before="$(help_ms "$RFC_BIN_BEFORE") ms before serve"
 fi
+# CPU time and page faults (perf stat) say what wall time on a shared machine cannot: how much work start-up is.
+cpu() {
+  command -v perf >/dev/null || { echo "—"; return; }
+  perf stat -x, -r "$([ "$smoke" = 1 ] && echo 2 || echo 100)" -e task-clock,page-faults "$@" 2>&1 >/dev/null |
+    awk -F, '$3 == "task-clock" { t = $1 } $3 == "page-faults" { f = $1 } END { printf "%.2f ms CPU, %d page faults", t, f }'
+}
+cpu_before=— read_before=—
+if [ -n "${RFC_BIN_BEFORE:-}" ]; then
+  cpu_before="$(cpu "$RFC_BIN_BEFORE" --help) before serve"
+  read_before="$(cpu "$RFC_BIN_BEFORE" 2616 --no-pager) before serve"
+fi
 echo "| binary size | $(size_mib "$rfc") MiB | $size_before | — | — | — |"
+echo "| \`rfc --help\`: CPU time and page faults (perf stat) | $(cpu "$rfc" --help) | $cpu_before | — | — | — |"
+echo "| cached \`rfc 2616\`: CPU time and page faults (perf stat) | $(cpu "$rfc" 2616 --no-pager) | $read_before | — | — | — |"
 echo "| \`rfc --help\` (median of hyperfine runs) | $(help_ms "$rfc") ms | $help_before | — | < 10 ms | — |"
