@@ -162,13 +162,19 @@ public sealed class BrowserTests(ServedLibrary library) : IAsyncLifetime
         string darkBackground = await dark.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
         IPage light = await OpenAsync("/rfc/9110", ColorScheme.Light);
         string lightBackground = await light.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
-        foreach (string path in (string[])["/", "/?q=congestion", "/rfc/2616", "/rfc/2616/info", "/rfc/1", "/no/such/page"])
+        foreach (string path in (string[])["/", "/?q=congestion", "/rfc/2616/info", "/rfc/1", "/no/such/page"])
         {
             await OpenAsync(path, ColorScheme.Dark, width: 390);
         }
 
+        IPage phone = await OpenAsync("/rfc/2616", ColorScheme.Dark, width: 390);
+        bool contentsOpenOnPhone = await phone.EvaluateAsync<bool>("() => document.getElementById('contents').open");
+        int overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+
         Assert.Equal("rgb(23, 24, 26)", darkBackground);
         Assert.Equal("rgb(253, 253, 251)", lightBackground);
+        Assert.False(contentsOpenOnPhone);
+        Assert.Equal(0, overflow); // Only the text scrolls sideways, inside its own box; the page fits the phone.
         Assert.DoesNotContain(_problems, p => !p.Contains("404", StringComparison.Ordinal)); // The two 404 pages say so in the console.
     }
 

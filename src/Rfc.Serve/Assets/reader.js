@@ -24,6 +24,12 @@
     }
   });
 
+  // On a phone the contents would push the text a screen away: closed there (open without JavaScript).
+  var panelContents = document.getElementById("contents");
+  if (panelContents && window.matchMedia("(max-width: 50rem)").matches) {
+    panelContents.open = false;
+  }
+
   var links = Array.prototype.slice.call(document.querySelectorAll("#contents a[href^='#']"));
   if (links.length === 0) {
     return;
