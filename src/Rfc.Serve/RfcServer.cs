@@ -134,16 +134,16 @@ public sealed partial class RfcServer : IAsyncDisposable
         {
             if (inner is AddressInUseException)
             {
-                return $"cannot listen on {endPoint}: the address is already in use (another server is listening there; choose another port)";
+                return $"cannot listen on {endPoint}: the address is already in use";
             }
 
             if (inner is SocketException socket)
             {
                 return socket.SocketErrorCode switch
                 {
-                    SocketError.AddressAlreadyInUse => $"cannot listen on {endPoint}: the address is already in use (another server is listening there; choose another port)",
-                    SocketError.AddressNotAvailable => $"cannot listen on {endPoint}: that address is not one of this machine's (use 127.0.0.1, [::1], 0.0.0.0 or an address of this machine)",
-                    SocketError.AccessDenied => $"cannot listen on {endPoint}: permission denied (ports below 1024 need privileges; choose a port above 1024)",
+                    SocketError.AddressAlreadyInUse => $"cannot listen on {endPoint}: the address is already in use",
+                    SocketError.AddressNotAvailable => $"cannot listen on {endPoint}: that address is not one of this machine's",
+                    SocketError.AccessDenied => $"cannot listen on {endPoint}: permission denied (ports below 1024 need privileges)",
                     _ => $"cannot listen on {endPoint} ({socket.SocketErrorCode})",
                 };
             }

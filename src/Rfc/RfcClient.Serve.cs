@@ -40,11 +40,12 @@ public sealed partial class RfcClient
     /// <summary>RFC <paramref name="number"/> exactly as stored, or null when the store does not hold it (nothing is fetched).</summary>
     public ServedFile? GetStoredFile(RfcNumber number)
     {
-        if (Store?.GetDocument(number) is not StoredDocument stored)
+        if (Store is not { } store || FromStore(() => store.GetDocument(number)) is not StoredDocument stored)
         {
             return null;
         }
 
+        Verify(stored); // A damaged row is an error, never bytes served as the RFC.
         return new ServedFile($"rfc{number.Value}.txt", stored.Content, stored.Sha256, stored.LastModified ?? stored.FetchedAt);
     }
 
@@ -76,42 +77,39 @@ public sealed partial class RfcClient
         return null;
     }
 
-    /// <summary>True when the store holds a synced index.</summary>
-    public bool HasIndex => Store is { } store && store.CountIndexEntries() > 0;
-
     /// <summary>How many documents the store holds.</summary>
-    public int CountStoredDocuments() => Store?.StoredNumbers().Count ?? 0;
+    public int CountStoredDocuments() => Store is { } store ? FromStore(() => store.StoredNumbers().Count) : 0;
 
     /// <summary>What the index says about RFC <paramref name="number"/>, or null when the index does not list it.</summary>
     public ServedInfo? GetIndexInfo(RfcNumber number)
     {
-        if (Store is not { } store || store.GetIndexEntry(number) is not IndexedRfc rfc)
+        if (Store is not { } store || FromStore(() => store.GetIndexEntry(number)) is not IndexedRfc rfc)
         {
             return null;
         }
 
         ServedRelation[] relations = [.. rfc.Relations.Select(r => new ServedRelation((ServedRelationKind)r.Kind, r.Target, r.Title))];
-        return new ServedInfo(rfc.Entry, relations, store.GetCurrentVersions(number));
+        return new ServedInfo(rfc.Entry, relations, FromStore(() => store.GetCurrentVersions(number)));
     }
 
     /// <summary>The index's title for RFC <paramref name="number"/>, or null.</summary>
-    public string? GetIndexTitle(RfcNumber number) => Store?.GetTitle(number);
+    public string? GetIndexTitle(RfcNumber number) => Store is { } store ? FromStore(() => store.GetTitle(number)) : null;
 
     /// <summary>The ranked index search (<c>rfc search</c>): at most <paramref name="limit"/> hits, or why the query was refused.</summary>
     public ServedSearch<ServedIndexHit> SearchIndexForServing(string query, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (Store is not { } store || store.CountIndexEntries() == 0)
+        if (Store is not { } store || !HasIndex)
         {
             return new([], "no index is synced (run 'rfc sync' on the server)");
         }
 
         try
         {
-            IReadOnlyList<IndexSearchHit> hits = store.SearchIndex(query, new IndexSearchFilter { Limit = limit });
-            return new([.. hits.Select(h => new ServedIndexHit(h.Number, h.Title, h.Date, h.Status, h.IsObsoleted, h.IsObsoleted ? store.GetCurrentVersions(h.Number) : []))], null);
+            IReadOnlyList<IndexSearchHit> hits = FromStore(() => store.SearchIndex(query, new IndexSearchFilter { Limit = limit }));
+            return new([.. hits.Select(h => new ServedIndexHit(h.Number, h.Title, h.Date, h.Status, h.IsObsoleted, h.IsObsoleted ? FromStore(() => store.GetCurrentVersions(h.Number)) : []))], null);
         }
-        catch (SearchQueryException e)
+        catch (RfcLibraryException e) when (e.Kind == RfcLibraryErrorKind.InvalidQuery)
         {
             return new([], e.Message);
         }
@@ -128,10 +126,10 @@ public sealed partial class RfcClient
 
         try
         {
-            IReadOnlyList<FullTextHit> hits = store.SearchDocuments(query, limit);
+            IReadOnlyList<FullTextHit> hits = FromStore(() => store.SearchDocuments(query, limit));
             return new([.. hits.Select(h => new ServedTextHit(h.Number, h.Title, Marked(h.Snippet), h.Page, h.Section))], null);
         }
-        catch (SearchQueryException e)
+        catch (RfcLibraryException e) when (e.Kind == RfcLibraryErrorKind.InvalidQuery)
         {
             return new([], e.Message);
         }

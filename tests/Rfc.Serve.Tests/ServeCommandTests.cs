@@ -54,7 +54,7 @@ public sealed class ServeCommandTests : IDisposable
 
         Assert.Equal(3, code);
         Assert.Empty(stdout);
-        Assert.Equal($"rfc: error: cannot listen on {address}: the address is already in use (another server is listening there; choose another port)\n", stderr);
+        Assert.Equal($"rfc: error: cannot listen on {address}: the address is already in use (choose another address or port with --listen)\n", stderr);
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public sealed class ServeCommandTests : IDisposable
     public async Task Serve_AnswersUntilInterrupted_ThenStopsWithSuccess(string address, bool notice)
     {
         IPAddress ip = IPAddress.Parse(address);
-        int port = ClosedPort.Get(IPAddress.IsLoopback(ip) ? ip : IPAddress.Loopback);
+        int port = FreePort(IPAddress.IsLoopback(ip) ? ip : IPAddress.Loopback);
         string listen = new IPEndPoint(ip, port).ToString();
         using CancellationTokenSource interrupt = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         using MemoryStream stdout = new();
@@ -105,7 +105,7 @@ public sealed class ServeCommandTests : IDisposable
     [Fact]
     public async Task Executable_StopsGracefullyOnSigterm_WithSuccess()
     {
-        int port = ClosedPort.Get(IPAddress.Loopback);
+        int port = FreePort(IPAddress.Loopback);
         ProcessStartInfo start = new(RfcExecutable.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string argument in (string[])["serve", "--listen", $"127.0.0.1:{port}"])
         {
@@ -130,5 +130,12 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(0, rfc.ExitCode);
         Assert.Equal(["GET /rfc/rfc1.txt 404 25 ", "rfc: stopped"], rest.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.StartsWith("GET", StringComparison.Ordinal) ? l[..l.LastIndexOf(' ')] + " " : l));
+    }
+
+    /// <summary>A port nothing listens on, released for the server under test to take.</summary>
+    private static int FreePort(IPAddress address)
+    {
+        using ClosedPort closed = ClosedPort.Open(address);
+        return closed.Port;
     }
 }

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Rfc.Documents;
 using Rfc.Documents.Sections;
-using SectionedText = Rfc.Documents.Sections.RfcDocument;
+using SectionedText = Rfc.Documents.Sections.RfcOutline;
 
 namespace Rfc.Serve.Reader;
 
