@@ -211,6 +211,18 @@ else
   note "mirror against curl/wget/rsync: skipped, this build has no \`rfc mirror\`"
 fi
 
+# 5b. rfc serve against nginx (requests/s, reader latency, binary size and --help before/after), when this build has it.
+serve_md=$work/serve.md
+: >"$serve_md"
+if has_command serve; then
+  if command -v wrk >/dev/null; then
+    benchmarks/serve.sh "$rfc" "$corpus" $([ "$smoke" = 1 ] && echo --smoke) >"$serve_md" 2>"$work/serve.log" ||
+      { cat "$work/serve.log" >&2; : >"$serve_md"; note "rfc serve: benchmarks/serve.sh failed (see above)"; }
+  else
+    note "rfc serve: skipped, wrk is not installed (Debian: apt-get install wrk)"
+  fi
+fi
+
 # 6. Parser micro-benchmarks (BenchmarkDotNet), when the project exists.
 bdn_csv=
 if [ -f benchmarks/Rfc.Benchmarks/Rfc.Benchmarks.csproj ]; then
@@ -237,6 +249,7 @@ elapsed=$(( $(date +%s) - started ))
 python3 - "$work" "$smoke" "$elapsed" "$repo/benchmarks/RESULTS.md" "$bdn_csv" "$machine" <<'PY'
 import csv, json, os, sys
 work, smoke, elapsed, results, bdn = sys.argv[1], sys.argv[2] == "1", int(sys.argv[3]), sys.argv[4], sys.argv[5].split()
+serve = open(os.path.join(work, "serve.md"), encoding="utf-8").read().strip()
 machine = sys.argv[6]
 
 def ms(seconds): return f"{seconds * 1000:.2f} ms"
@@ -291,6 +304,7 @@ body = "\n".join([
     "",
     *lines,
     "",
+    *([serve, ""] if serve else []),
     *(["## Notes", "", notes, ""] if notes else []),
 ])
 
