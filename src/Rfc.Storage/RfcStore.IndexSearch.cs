@@ -1,10 +1,17 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Rfc.Documents;
 using Rfc.Documents.Index;
+using Rfc.Documents.Search;
 
 namespace Rfc.Storage;
 
-/// <summary>Ranked search over the index (title, abstract, keywords, authors).</summary>
+/// <summary>
+/// Ranked search over the index. The store finds candidates with FTS5 (several narrow queries, so the defining RFC is
+/// among them even when hundreds of others mention the word) and reads what ranking needs about each; the order
+/// itself is <see cref="SearchRanker"/>'s, a pure function in Rfc.Documents.
+/// </summary>
 public sealed partial class RfcStore
 {
     /// <summary>
@@ -14,46 +21,334 @@ public sealed partial class RfcStore
     private const string IndexWeights = "10.0, 1.0, 4.0, 2.0";
 
     /// <summary>
-    /// Ranks index entries (title, abstract, keywords, authors) against <paramref name="query"/> with bm25, title
-    /// weighted highest, then applies <paramref name="filter"/>. Throws <see cref="SearchQueryException"/> for a
-    /// query FTS5 cannot parse.
+    /// How many candidates each FTS5 query contributes, best bm25 first. The broadest everyday names (TLS, HTTP, SIP)
+    /// have 200 to 400 title matches; 150 per query, over four queries, keeps the defining RFC in the set while the
+    /// whole search stays a few milliseconds.
     /// </summary>
-    public IReadOnlyList<IndexSearchHit> SearchIndex(string query, IndexSearchFilter filter)
+    private const int CandidatesPerQuery = 150;
+
+    /// <summary>Acronym expansions mined from titles ("Address Resolution Protocol (ARP)") searched per query word.</summary>
+    private const int ExpansionsPerWord = 2;
+
+    /// <summary>The columns words are searched in: not authors, so <c>sip</c> does not find an author called Sipos.</summary>
+    private const string TextColumns = "{title abstract keywords}";
+
+    /// <summary>
+    /// Searches the index for <paramref name="query"/> and ranks the matches with <see cref="SearchRanker"/>: numbers
+    /// (<c>9110</c>, <c>rfc 9110</c>) and sub-series (<c>bcp 14</c>) go straight to their documents; words the index
+    /// never uses are corrected against its vocabulary; when nothing matches every word, the best partial matches are
+    /// returned and marked so. <paramref name="filter"/> applies to every candidate. Throws
+    /// <see cref="SearchQueryException"/> for an empty, overlong or unparsable query.
+    /// </summary>
+    public IndexSearchResults SearchIndex(string query, IndexSearchFilter filter)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(filter);
+        if (query.Length > SearchQuery.MaxLength)
+        {
+            throw new SearchQueryException(string.Create(CultureInfo.InvariantCulture, $"the search query is {query.Length} characters long; at most {SearchQuery.MaxLength} are searched (shorten it)"));
+        }
+
         return Search(query, () =>
         {
-            using SqliteCommand command = Command(
-                $"""
-                SELECT e.number, e.title, e.year, e.month, e.day, e.current_status,
-                    EXISTS (SELECT 1 FROM index_relations r WHERE r.from_number = e.number AND r.kind = 'obsoleted-by')
-                        OR EXISTS (SELECT 1 FROM index_relations r WHERE r.target = 'RFC' || e.number AND r.kind = 'obsoletes'),
-                    bm25(index_text, {IndexWeights}) AS score
-                FROM index_text JOIN index_entries e ON e.number = index_text.rowid
-                WHERE index_text MATCH $q
-                    AND ($status IS NULL OR e.current_status = $status)
-                    AND ($since IS NULL OR e.year >= $since)
-                    AND ($author IS NULL OR e.authors LIKE '%' || $author || '%' ESCAPE '\')
-                    AND ($wg IS NULL OR e.wg = $wg COLLATE NOCASE)
-                ORDER BY score, e.number DESC
-                LIMIT $limit;
-                """,
-                ("$q", FtsQuery.Prepare(query)),
-                ("$status", filter.Status),
-                ("$since", filter.Since),
-                ("$author", filter.Author?.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal)),
-                ("$wg", filter.WorkingGroup),
-                ("$limit", filter.Limit));
-            using SqliteDataReader reader = command.ExecuteReader();
-            var hits = new List<IndexSearchHit>();
+            lock (_gate)
+            {
+                SearchQuery parsed = ParseQuery(query);
+                bool corrected = false, partial = false;
+                List<int> ids;
+                switch (parsed.Kind)
+                {
+                    case SearchQueryKind.Number:
+                        ids = [parsed.Document!.Value.Number];
+                        break;
+                    case SearchQueryKind.Subseries:
+                        ids = [.. ResolveSubseries(parsed.Document!.Value, out _).Select(n => n.Value)];
+                        break;
+                    case SearchQueryKind.Expression:
+                        ids = CandidateIds(FtsQuery.Prepare(parsed.Text), filter);
+                        break;
+                    default:
+                        SearchQuery spelled = CorrectSpelling(parsed);
+                        corrected = !ReferenceEquals(spelled, parsed);
+                        parsed = spelled;
+                        ids = WordCandidates(parsed, filter, out partial);
+                        break;
+                }
+
+                string textQuery = parsed.Kind switch
+                {
+                    SearchQueryKind.Words => AnyOf(parsed),
+                    SearchQueryKind.Expression => FtsQuery.Prepare(parsed.Text),
+                    _ => "",
+                };
+                List<IndexCandidate> candidates = ReadCandidates(ids, textQuery, filter, out Dictionary<int, RfcDate?> dates);
+                IReadOnlyList<RankedCandidate> ranked = SearchRanker.Rank(parsed, candidates);
+                List<IndexSearchHit> hits = [.. ranked.Take(filter.Limit).Select(r => new IndexSearchHit(
+                    r.Candidate.Number, r.Candidate.Title, dates[r.Candidate.Number.Value], r.Candidate.Status, r.Candidate.IsObsoleted, r.Score.Total) { Parts = r.Score })];
+                return new IndexSearchResults(hits, parsed.Text, corrected, partial);
+            }
+        });
+    }
+
+    private static SearchQuery ParseQuery(string query)
+    {
+        try
+        {
+            return SearchQuery.Parse(query);
+        }
+        catch (ArgumentException e)
+        {
+            throw new SearchQueryException($"the search query '{query}' has no letters or digits to search for (give one or more words)", e);
+        }
+    }
+
+    /// <summary>
+    /// The candidates for a query of words: every word in the title; every word anywhere; every name word anywhere
+    /// (a version ranks, it does not filter); the title phrases acronyms stand for. When none of those finds
+    /// anything, any word anywhere, and <paramref name="partial"/> is set.
+    /// </summary>
+    private List<int> WordCandidates(SearchQuery query, IndexSearchFilter filter, out bool partial)
+    {
+        List<string> names = [.. query.NameTerms.Select(t => Phrase(t.Text))];
+        List<string> all = [.. query.Terms.Select(t => Phrase(t.Text))];
+        var ids = new List<int>();
+        var seen = new HashSet<int>();
+        void Add(string fts)
+        {
+            foreach (int id in CandidateIds(fts, filter))
+            {
+                if (seen.Add(id))
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+
+        Add($"{{title}} : ({string.Join(" AND ", names)})");
+        Add($"{TextColumns} : ({string.Join(" AND ", all)})");
+        if (names.Count != all.Count)
+        {
+            Add($"{TextColumns} : ({string.Join(" AND ", names)})");
+        }
+
+        foreach (QueryTerm term in query.NameTerms.Where(t => t.Tokens.Count == 1))
+        {
+            List<string> others = [.. query.NameTerms.Where(t => t != term).Select(t => Phrase(t.Text))];
+            foreach (string expansion in MineExpansions(term.Tokens[0]))
+            {
+                Add(string.Join(" AND ", [$"{{title}} : {Phrase(expansion)}", .. others.Select(o => $"{TextColumns} : {o}")]));
+            }
+        }
+
+        partial = ids.Count == 0 && names.Count > 1;
+        if (partial)
+        {
+            Add($"{TextColumns} : ({string.Join(" OR ", names)})");
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// What an acronym stands for, learned from the index's own titles: the runs of title words whose initials spell
+    /// it in titles that contain it ("IANA Allocation Guidelines for the Address Resolution Protocol (ARP)" teaches
+    /// <c>arp</c>), most frequent first. So RFC 826, whose title never says ARP, is found for <c>arp</c>.
+    /// </summary>
+    private List<string> MineExpansions(string acronym)
+    {
+        if (acronym.Length < 3 || !acronym.All(char.IsAsciiLetter))
+        {
+            return [];
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        using SqliteCommand command = Command(
+            "SELECT e.title FROM index_text JOIN index_entries e ON e.number = index_text.rowid WHERE index_text MATCH $q LIMIT 400;",
+            ("$q", $"{{title}} : {Phrase(acronym)}"));
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            List<string> tokens = SearchText.Tokenize(reader.GetString(0));
+            (int start, int length) = SearchText.FindExpansion(tokens, acronym);
+            if (start >= 0)
+            {
+                string expansion = string.Join(' ', tokens.Skip(start).Take(length));
+                counts[expansion] = counts.GetValueOrDefault(expansion) + 1;
+            }
+        }
+
+        return [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(ExpansionsPerWord).Select(c => c.Key)];
+    }
+
+    /// <summary>Entry numbers matching an FTS5 expression and the filter, best bm25 first, at most <see cref="CandidatesPerQuery"/>.</summary>
+    private List<int> CandidateIds(string fts, IndexSearchFilter filter)
+    {
+        using SqliteCommand command = Command(
+            $"""
+            SELECT e.number FROM index_text JOIN index_entries e ON e.number = index_text.rowid
+            WHERE index_text MATCH $q AND {FilterSql}
+            ORDER BY bm25(index_text, {IndexWeights})
+            LIMIT {CandidatesPerQuery};
+            """,
+            [("$q", fts), .. FilterParameters(filter)]);
+        using SqliteDataReader reader = command.ExecuteReader();
+        var ids = new List<int>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt32(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// What ranking needs about each of <paramref name="ids"/> that passes the filter: title, keywords, status,
+    /// stream, obsolescence, how many RFCs update it, sub-series membership, and bm25 for
+    /// <paramref name="textQuery"/> (every word and expansion, any of them) when there is one.
+    /// </summary>
+    private List<IndexCandidate> ReadCandidates(List<int> ids, string textQuery, IndexSearchFilter filter, out Dictionary<int, RfcDate?> dates)
+    {
+        dates = [];
+        var candidates = new List<IndexCandidate>(ids.Count);
+        if (ids.Count == 0)
+        {
+            return candidates;
+        }
+
+        string idList = "[" + string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
+        var text = new Dictionary<int, double>();
+        if (textQuery.Length > 0)
+        {
+            using SqliteCommand scores = Command(
+                $"SELECT rowid, bm25(index_text, {IndexWeights}) FROM index_text WHERE index_text MATCH $q AND rowid IN (SELECT value FROM json_each($ids));",
+                ("$q", textQuery),
+                ("$ids", idList));
+            using SqliteDataReader reader = scores.ExecuteReader();
             while (reader.Read())
             {
-                RfcDate? date = reader.IsDBNull(2) || reader.IsDBNull(3) ? null : new RfcDate(reader.GetInt32(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetInt32(4));
-                hits.Add(new IndexSearchHit(new RfcNumber(reader.GetInt32(0)), reader.GetString(1), date, RfcStatus.Parse(reader.GetString(5)), reader.GetInt32(6) != 0, reader.GetDouble(7)));
+                text[reader.GetInt32(0)] = -reader.GetDouble(1);
             }
+        }
 
-            return (IReadOnlyList<IndexSearchHit>)hits;
-        });
+        using SqliteCommand command = Command(
+            $"""
+            SELECT e.number, e.title, e.keywords, e.current_status, e.stream, e.year, e.month, e.day,
+                EXISTS (SELECT 1 FROM index_relations r WHERE r.from_number = e.number AND r.kind = 'obsoleted-by')
+                    OR EXISTS (SELECT 1 FROM index_relations r WHERE r.target = 'RFC' || e.number AND r.kind = 'obsoletes'),
+                max((SELECT count(*) FROM index_relations r WHERE r.from_number = e.number AND r.kind = 'updated-by'),
+                    (SELECT count(*) FROM index_relations r WHERE r.target = 'RFC' || e.number AND r.kind = 'updates')),
+                EXISTS (SELECT 1 FROM index_relations r WHERE r.from_number = e.number AND r.kind = 'is-also')
+                    OR EXISTS (SELECT 1 FROM subseries s WHERE s.member = 'RFC' || e.number)
+            FROM index_entries e
+            WHERE e.number IN (SELECT value FROM json_each($ids)) AND e.not_issued = 0 AND {FilterSql};
+            """,
+            [("$ids", idList), .. FilterParameters(filter)]);
+        using SqliteDataReader rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            int number = rows.GetInt32(0);
+            dates[number] = rows.IsDBNull(5) || rows.IsDBNull(6) ? null : new RfcDate(rows.GetInt32(5), rows.GetInt32(6), rows.IsDBNull(7) ? null : rows.GetInt32(7));
+            candidates.Add(new IndexCandidate
+            {
+                Number = new RfcNumber(number),
+                Title = rows.GetString(1),
+                Keywords = rows.GetString(2).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                Status = RfcStatus.Parse(rows.GetString(3)),
+                Stream = NullableString(rows, 4),
+                IsObsoleted = rows.GetInt32(8) != 0,
+                UpdatedBy = rows.GetInt32(9),
+                InSubseries = rows.GetInt32(10) != 0,
+                TextScore = text.GetValueOrDefault(number),
+            });
+        }
+
+        return candidates;
+    }
+
+    private const string FilterSql =
+        """
+        ($status IS NULL OR e.current_status = $status)
+            AND ($since IS NULL OR e.year >= $since)
+            AND ($author IS NULL OR e.authors LIKE '%' || $author || '%' ESCAPE '\')
+            AND ($wg IS NULL OR e.wg = $wg COLLATE NOCASE)
+        """;
+
+    private static (string Name, object? Value)[] FilterParameters(IndexSearchFilter filter) =>
+    [
+        ("$status", filter.Status),
+        ("$since", filter.Since),
+        ("$author", filter.Author?.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal)),
+        ("$wg", filter.WorkingGroup),
+    ];
+
+    /// <summary>Any of the query's words, or the phrases its acronyms stand for, in the searched columns: the text score's query.</summary>
+    private string AnyOf(SearchQuery query)
+    {
+        var parts = new List<string>(query.Terms.Select(t => Phrase(t.Text)));
+        foreach (QueryTerm term in query.NameTerms.Where(t => t.Tokens.Count == 1))
+        {
+            parts.AddRange(MineExpansions(term.Tokens[0]).Select(Phrase));
+        }
+
+        return $"{TextColumns} : ({string.Join(" OR ", parts)})";
+    }
+
+    /// <summary>A word as an FTS5 string: quoted, so <c>x.509</c> is the phrase "x 509" and <c>AND</c> is a word.</summary>
+    private static string Phrase(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>
+    /// Replaces each word of four letters or more that no entry's title, abstract or keywords holds by the closest
+    /// word of the index's titles and keywords (<see cref="SpellingCorrector"/>). The vocabulary is read only when
+    /// some word is unknown, so a well-spelt search never pays for it.
+    /// </summary>
+    private SearchQuery CorrectSpelling(SearchQuery query)
+    {
+        List<QueryTerm> unknown = [.. query.NameTerms.Where(t => t.Tokens.Count == 1 && t.Text.Length >= 4 && t.Text.All(char.IsLetter) && CountMatches(Phrase(t.Text)) == 0)];
+        if (unknown.Count == 0)
+        {
+            return query;
+        }
+
+        Dictionary<string, int> vocabulary = Vocabulary();
+        bool changed = false;
+        var terms = new List<QueryTerm>(query.Terms.Count);
+        foreach (QueryTerm term in query.Terms)
+        {
+            string? correction = unknown.Contains(term) ? SpellingCorrector.Correct(term.Text, vocabulary) : null;
+            changed |= correction is not null;
+            terms.Add(correction is null ? term : new QueryTerm(correction, [correction], false));
+        }
+
+        return changed ? query.WithTerms(terms) : query;
+    }
+
+    private long CountMatches(string phrase)
+    {
+        using SqliteCommand command = Command("SELECT count(*) FROM index_text WHERE index_text MATCH $q;", ("$q", $"{TextColumns} : {phrase}"));
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Every word of the index's titles and keywords with the number of entries that use it.</summary>
+    private Dictionary<string, int> Vocabulary()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        using SqliteCommand command = Command("SELECT title, keywords FROM index_entries WHERE not_issued = 0;");
+        using SqliteDataReader reader = command.ExecuteReader();
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var buffer = new StringBuilder();
+        while (reader.Read())
+        {
+            words.Clear();
+            buffer.Clear().Append(reader.GetString(0)).Append(' ').Append(reader.GetString(1));
+            foreach (string token in SearchText.Tokenize(buffer.ToString()))
+            {
+                if (token.Length >= 3 && words.Add(token))
+                {
+                    counts[token] = counts.GetValueOrDefault(token) + 1;
+                }
+            }
+        }
+
+        return counts;
     }
 }
