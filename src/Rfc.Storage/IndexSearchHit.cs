@@ -15,4 +15,7 @@ public sealed record IndexSearchHit(RfcNumber Number, string Title, RfcDate? Dat
 {
     /// <summary>The signals the score is made of, so callers can show why it ranks where it does.</summary>
     public ScoreParts Parts { get; init; }
+
+    /// <summary>True when it matches only some of the query's words (ranked after every RFC that matches them all).</summary>
+    public bool IsPartial { get; init; }
 }

@@ -14,7 +14,7 @@ public sealed class IndexSearchResults(IReadOnlyList<IndexSearchHit> hits, strin
     /// <summary>True when a word was replaced by a spelling correction (<see cref="SearchedFor"/> differs from the query).</summary>
     public bool IsCorrected { get; } = isCorrected;
 
-    /// <summary>True when nothing matched every word, so these are the best matches of some of them.</summary>
+    /// <summary>True when nothing matched every word, so these are all the best matches of some of them (see <see cref="IndexSearchHit.IsPartial"/>).</summary>
     public bool IsPartial { get; } = isPartial;
 
     /// <inheritdoc />

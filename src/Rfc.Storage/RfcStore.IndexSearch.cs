@@ -30,6 +30,9 @@ public sealed partial class RfcStore
     /// <summary>Acronym expansions mined from titles ("Address Resolution Protocol (ARP)") searched per query word.</summary>
     private const int ExpansionsPerWord = 2;
 
+    /// <summary>The order of a candidate query: best bm25 first.</summary>
+    private const string BestText = $"bm25(index_text, {IndexWeights})";
+
     /// <summary>The columns words are searched in: not authors, so <c>sip</c> does not find an author called Sipos.</summary>
     private const string TextColumns = "{title abstract keywords}";
 
@@ -54,8 +57,8 @@ public sealed partial class RfcStore
             lock (_gate)
             {
                 SearchQuery parsed = ParseQuery(query);
-                bool corrected = false, partial = false;
-                List<int> ids;
+                bool corrected = false;
+                List<int> ids, partialIds = [];
                 switch (parsed.Kind)
                 {
                     case SearchQueryKind.Number:
@@ -71,7 +74,7 @@ public sealed partial class RfcStore
                         SearchQuery spelled = CorrectSpelling(parsed);
                         corrected = !ReferenceEquals(spelled, parsed);
                         parsed = spelled;
-                        ids = WordCandidates(parsed, filter, out partial);
+                        (ids, partialIds) = WordCandidates(parsed, filter);
                         break;
                 }
 
@@ -81,10 +84,16 @@ public sealed partial class RfcStore
                     SearchQueryKind.Expression => FtsQuery.Prepare(parsed.Text),
                     _ => "",
                 };
-                List<IndexCandidate> candidates = ReadCandidates(ids, textQuery, filter, out Dictionary<int, RfcDate?> dates);
-                IReadOnlyList<RankedCandidate> ranked = SearchRanker.Rank(parsed, candidates);
-                List<IndexSearchHit> hits = [.. ranked.Take(filter.Limit).Select(r => new IndexSearchHit(
-                    r.Candidate.Number, r.Candidate.Title, dates[r.Candidate.Number.Value], r.Candidate.Status, r.Candidate.IsObsoleted, r.Score.Total) { Parts = r.Score })];
+
+                // Whole and partial matches in one pool: matching every word is a signal (SearchRanker's coverage), not a wall,
+                // so "private address space" still finds the RFC whose title says "private" and "address" but not "space".
+                var dates = new Dictionary<int, RfcDate?>();
+                var partialSet = new HashSet<int>(partialIds);
+                List<IndexCandidate> candidates = ReadCandidates([.. ids, .. partialIds], textQuery, filter, dates, partialSet);
+                List<IndexSearchHit> hits = [.. SearchRanker.Rank(parsed, candidates).Take(filter.Limit).Select(r => new IndexSearchHit(
+                    r.Candidate.Number, r.Candidate.Title, dates[r.Candidate.Number.Value], r.Candidate.Status, r.Candidate.IsObsoleted, r.Score.Total)
+                { Parts = r.Score, IsPartial = !r.Candidate.MatchesAll })];
+                bool partial = hits.Count > 0 && hits.All(h => h.IsPartial);
                 return new IndexSearchResults(hits, parsed.Text, corrected, partial);
             }
         });
@@ -103,32 +112,35 @@ public sealed partial class RfcStore
     }
 
     /// <summary>
-    /// The candidates for a query of words: every word in the title; every word anywhere; every name word anywhere
-    /// (a version ranks, it does not filter); the title phrases acronyms stand for. When none of those finds
-    /// anything, any word anywhere, and <paramref name="partial"/> is set.
+    /// The candidates for a query of words: every word in the title, shortest titles first (a title that names a
+    /// protocol is short, and bm25 prefers titles that repeat the word); every word anywhere; every name word anywhere
+    /// (a version ranks, it does not filter); the title phrases acronyms stand for. Then the partial matches of a
+    /// query of several words: any name word anywhere.
     /// </summary>
-    private List<int> WordCandidates(SearchQuery query, IndexSearchFilter filter, out bool partial)
+    private (List<int> Whole, List<int> Partial) WordCandidates(SearchQuery query, IndexSearchFilter filter)
     {
         List<string> names = [.. query.NameTerms.Select(t => Phrase(t.Text))];
         List<string> all = [.. query.Terms.Select(t => Phrase(t.Text))];
-        var ids = new List<int>();
+        var whole = new List<int>();
         var seen = new HashSet<int>();
-        void Add(string fts)
+        void Add(List<int> into, string fts, string order)
         {
-            foreach (int id in CandidateIds(fts, filter))
+            foreach (int id in CandidateIds(fts, filter, order))
             {
                 if (seen.Add(id))
                 {
-                    ids.Add(id);
+                    into.Add(id);
                 }
             }
         }
 
-        Add($"{{title}} : ({string.Join(" AND ", names)})");
-        Add($"{TextColumns} : ({string.Join(" AND ", all)})");
+        string inTitle = $"{{title}} : ({string.Join(" AND ", names)})";
+        Add(whole, inTitle, "length(e.title)");
+        Add(whole, inTitle, BestText);
+        Add(whole, $"{TextColumns} : ({string.Join(" AND ", all)})", BestText);
         if (names.Count != all.Count)
         {
-            Add($"{TextColumns} : ({string.Join(" AND ", names)})");
+            Add(whole, $"{TextColumns} : ({string.Join(" AND ", names)})", BestText);
         }
 
         foreach (QueryTerm term in query.NameTerms.Where(t => t.Tokens.Count == 1))
@@ -136,17 +148,17 @@ public sealed partial class RfcStore
             List<string> others = [.. query.NameTerms.Where(t => t != term).Select(t => Phrase(t.Text))];
             foreach (string expansion in MineExpansions(term.Tokens[0]))
             {
-                Add(string.Join(" AND ", [$"{{title}} : {Phrase(expansion)}", .. others.Select(o => $"{TextColumns} : {o}")]));
+                Add(whole, string.Join(" AND ", [$"{{title}} : {Phrase(expansion)}", .. others.Select(o => $"{TextColumns} : {o}")]), BestText);
             }
         }
 
-        partial = ids.Count == 0 && names.Count > 1;
-        if (partial)
+        var partial = new List<int>();
+        if (names.Count > 1)
         {
-            Add($"{TextColumns} : ({string.Join(" OR ", names)})");
+            Add(partial, $"{TextColumns} : ({string.Join(" OR ", names)})", BestText);
         }
 
-        return ids;
+        return (whole, partial);
     }
 
     /// <summary>
@@ -181,13 +193,13 @@ public sealed partial class RfcStore
     }
 
     /// <summary>Entry numbers matching an FTS5 expression and the filter, best bm25 first, at most <see cref="CandidatesPerQuery"/>.</summary>
-    private List<int> CandidateIds(string fts, IndexSearchFilter filter)
+    private List<int> CandidateIds(string fts, IndexSearchFilter filter, string order = BestText)
     {
         using SqliteCommand command = Command(
             $"""
             SELECT e.number FROM index_text JOIN index_entries e ON e.number = index_text.rowid
             WHERE index_text MATCH $q AND {FilterSql}
-            ORDER BY bm25(index_text, {IndexWeights})
+            ORDER BY {order}, e.number DESC
             LIMIT {CandidatesPerQuery};
             """,
             [("$q", fts), .. FilterParameters(filter)]);
@@ -206,9 +218,8 @@ public sealed partial class RfcStore
     /// stream, obsolescence, how many RFCs update it, sub-series membership, and bm25 for
     /// <paramref name="textQuery"/> (every word and expansion, any of them) when there is one.
     /// </summary>
-    private List<IndexCandidate> ReadCandidates(List<int> ids, string textQuery, IndexSearchFilter filter, out Dictionary<int, RfcDate?> dates)
+    private List<IndexCandidate> ReadCandidates(List<int> ids, string textQuery, IndexSearchFilter filter, Dictionary<int, RfcDate?> dates, HashSet<int> partial)
     {
-        dates = [];
         var candidates = new List<IndexCandidate>(ids.Count);
         if (ids.Count == 0)
         {
@@ -259,6 +270,7 @@ public sealed partial class RfcStore
                 UpdatedBy = rows.GetInt32(9),
                 InSubseries = rows.GetInt32(10) != 0,
                 TextScore = text.GetValueOrDefault(number),
+                MatchesAll = !partial.Contains(number),
             });
         }
 
@@ -297,13 +309,13 @@ public sealed partial class RfcStore
     private static string Phrase(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>
-    /// Replaces each word of four letters or more that no entry's title, abstract or keywords holds by the closest
+    /// Replaces each word of <see cref="SpellingCorrector.MinLength"/> letters or more that no entry's title, abstract or keywords holds by the closest
     /// word of the index's titles and keywords (<see cref="SpellingCorrector"/>). The vocabulary is read only when
     /// some word is unknown, so a well-spelt search never pays for it.
     /// </summary>
     private SearchQuery CorrectSpelling(SearchQuery query)
     {
-        List<QueryTerm> unknown = [.. query.NameTerms.Where(t => t.Tokens.Count == 1 && t.Text.Length >= 4 && t.Text.All(char.IsLetter) && CountMatches(Phrase(t.Text)) == 0)];
+        List<QueryTerm> unknown = [.. query.NameTerms.Where(t => t.Tokens.Count == 1 && t.Text.Length >= SpellingCorrector.MinLength && t.Text.All(char.IsLetter) && CountMatches(Phrase(t.Text)) == 0)];
         if (unknown.Count == 0)
         {
             return query;

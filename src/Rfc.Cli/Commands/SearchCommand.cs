@@ -145,7 +145,7 @@ internal static class SearchCommand
         if (json)
         {
             List<SearchHitJson> items = [.. results.Select(r => new SearchHitJson(
-                r.Hit.Number.Value, r.Hit.Title, r.Hit.Date?.ToString(), r.Hit.Status.Text, r.Hit.IsObsoleted, [.. r.Current.Select(n => n.Value)], r.Hit.Score, hits.IsPartial,
+                r.Hit.Number.Value, r.Hit.Title, r.Hit.Date?.ToString(), r.Hit.Status.Text, r.Hit.IsObsoleted, [.. r.Current.Select(n => n.Value)], r.Hit.Score, r.Hit.IsPartial,
                 new ScorePartsJson(r.Hit.Parts.Text, r.Hit.Parts.Coverage, r.Hit.Parts.Name, r.Hit.Parts.Standing, r.Hit.Parts.Centrality, r.Hit.Parts.Version)))];
             output.WriteLine(JsonSerializer.Serialize(items, LibraryJson.Output.ListSearchHitJson));
         }
@@ -158,10 +158,11 @@ internal static class SearchCommand
                 results.Select(string[] (r) =>
                 {
                     string obsolete = !r.Hit.IsObsoleted ? "" : r.Current.Count > 0 ? $"obsoleted, see {LibraryOutput.JoinRfcs(r.Current)}" : "obsoleted";
+                    string marks = string.Join("; ", new[] { obsolete, r.Hit.IsPartial && !hits.IsPartial ? "some words" : "" }.Where(m => m.Length > 0));
                     string number = r.Hit.Number.ToString();
                     string date = r.Hit.Date?.ToString() ?? "";
                     return context.StdoutIsTerminal
-                        ? [number, date, r.Hit.Status.Text, obsolete.Length == 0 ? r.Hit.Title : $"{r.Hit.Title}  [{obsolete}]"]
+                        ? [number, date, r.Hit.Status.Text, marks.Length == 0 ? r.Hit.Title : $"{r.Hit.Title}  [{marks}]"]
                         : [number, date, r.Hit.Status.Text, r.Hit.Title, obsolete];
                 }));
         }

@@ -34,4 +34,7 @@ public sealed record IndexCandidate
 
     /// <summary>The store's text relevance (bm25 negated, so higher is better; 0 when not a text match).</summary>
     public double TextScore { get; init; }
+
+    /// <summary>True when the entry holds every word of the query (title, abstract or keywords); false for a partial match.</summary>
+    public bool MatchesAll { get; init; } = true;
 }

@@ -39,6 +39,18 @@ public static class SearchRanker
     /// <summary>The version asked for (<c>tls 1.2</c>); a title with another version loses as much.</summary>
     public const double VersionWeight = 1.5;
 
+    /// <summary>
+    /// The name value of a title that opens with the name and a delimiter but goes on ("RTP: A Transport Protocol for
+    /// Real-Time Applications"): below a title that is only the name, above one that merely contains it.
+    /// </summary>
+    public const double LeadingName = 0.7;
+
+    /// <summary>
+    /// The name value of a keyword equal to the query (XML index). Low: keywords are assigned loosely, and at 0.8 every
+    /// SNMP MIB with the keyword "SNMP" outranked SNMP's architecture.
+    /// </summary>
+    public const double KeywordName = 0.4;
+
     /// <summary>Scores every candidate and returns them best first (ties: the newer RFC first).</summary>
     public static IReadOnlyList<RankedCandidate> Rank(SearchQuery query, IReadOnlyList<IndexCandidate> candidates)
     {
@@ -61,7 +73,7 @@ public static class SearchRanker
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(candidate);
         double text = bestText > 0 ? Math.Clamp(candidate.TextScore / bestText, 0, 1) : 0;
-        double standing = StandingPrior.Standing(candidate.Status, candidate.IsObsoleted, candidate.Stream);
+        double standing = StandingPrior.Standing(candidate.Status, candidate.IsObsoleted, candidate.Stream, candidate.InSubseries);
         double centrality = StandingPrior.Centrality(candidate.UpdatedBy, candidate.CitedBy);
         double coverage = 0, name = 0, version = 0;
         if (query.Kind == SearchQueryKind.Words)
@@ -78,10 +90,10 @@ public static class SearchRanker
     private static double Round(double value) => Math.Round(value, 4);
 
     /// <summary>
-    /// Coverage (share of name words in the title, literally or as the expansion of an acronym) and how much the
-    /// title is nothing but the name: 1 / (1 + title words left over that are not generic), half of it, plus half
-    /// when the title starts with the name ("SIP: …", "Telnet Protocol …"). A keyword equal to the query counts as
-    /// a name, a little below a title.
+    /// Coverage (the share of name words in the title, literally or as the expansion of an acronym, averaged with
+    /// the share found anywhere) and how much the title is nothing but the name: 1 / (1 + title words left over that
+    /// are not generic), at least <see cref="LeadingName"/> when the title opens with the name ("SIP: …"); a keyword
+    /// equal to the query gives <see cref="KeywordName"/>.
     /// </summary>
     private static (double Coverage, double Name) Naming(SearchQuery query, IndexCandidate candidate)
     {
@@ -93,14 +105,13 @@ public static class SearchRanker
             return (0, 0);
         }
 
-        int found = 0, first = int.MaxValue;
+        int found = 0;
         foreach (QueryTerm term in names)
         {
             int at = SearchText.IndexOfPhrase(tokens, term.Tokens);
-            int length = term.Tokens.Count;
             if (at >= 0)
             {
-                Mark(covered, at, length);
+                Mark(covered, at, term.Tokens.Count);
             }
 
             // The acronym's expansion in the same title ("SIP: Session Initiation Protocol") is the name too.
@@ -108,20 +119,25 @@ public static class SearchRanker
             if (start >= 0)
             {
                 Mark(covered, start, run);
-                if (at < 0)
-                {
-                    (at, length) = (start, run);
-                }
             }
 
-            if (at >= 0)
+            if (at >= 0 || start >= 0)
             {
                 found++;
-                first = Math.Min(first, at);
             }
         }
 
-        // A version glued to the name ("SNMPv3") or following it ("OSPF Version 2") belongs to the name.
+        // Does the title open with the name and then a delimiter ("SIP: …", "… (LDAP): The Protocol")?
+        int first = tokens.Count > 1 && tokens[0] is "the" or "a" or "an" ? 1 : 0;
+        int end = first;
+        while (end < tokens.Count && covered[end])
+        {
+            end++;
+        }
+
+        bool leads = end > first && SearchText.EndsAtDelimiter(candidate.Title, end);
+
+        // Words that name nothing ("protocol", "version 2") and versions glued to the name ("SNMPv3") are not left over.
         for (int i = 0; i < tokens.Count; i++)
         {
             if (!covered[i] && (SearchText.IsGeneric(tokens[i]) || query.Terms.Any(t => t.Tokens.Contains(tokens[i]))))
@@ -130,19 +146,19 @@ public static class SearchRanker
             }
         }
 
-        double coverage = (double)found / names.Length;
+        double titleShare = (double)found / names.Length;
+        double coverage = (titleShare + (candidate.MatchesAll ? 1 : titleShare)) / 2;
         double name = 0;
         if (found == names.Length)
         {
             int leftOver = covered.Count(c => !c);
-            bool leads = first == 0 || (first == 1 && tokens[0] is "the" or "an" or "a");
-            name = (0.5 / (1 + leftOver)) + (leads ? 0.5 : 0);
+            name = Math.Max(1.0 / (1 + leftOver), leads ? LeadingName : 0);
         }
 
         string wanted = string.Join(' ', names.SelectMany(t => t.Tokens));
         if (candidate.Keywords.Any(k => string.Join(' ', SearchText.Tokenize(k)) == wanted))
         {
-            name = Math.Max(name, 0.8);
+            name = Math.Max(name, KeywordName);
         }
 
         return (coverage, name);
@@ -177,7 +193,8 @@ public static class SearchRanker
         for (int i = 0; i < tokens.Count; i++)
         {
             bool afterVersion = i > 0 && tokens[i - 1] == "version" && char.IsAsciiDigit(tokens[i][0]);
-            bool glued = tokens[i].Length > 2 && SearchText.IsVersionToken(tokens[i][tokens[i].LastIndexOf('v')..]) && tokens[i].LastIndexOf('v') > 0;
+            int v = tokens[i].LastIndexOf('v');
+            bool glued = v > 0 && SearchText.IsVersionToken(tokens[i][v..]);
             if (afterVersion || glued)
             {
                 return -1;

@@ -41,6 +41,38 @@ public static class SearchText
         return tokens;
     }
 
+    /// <summary>
+    /// True when the first <paramref name="count"/> tokens of <paramref name="title"/> end at a delimiter: the end,
+    /// a colon or comma, or " -" (closing parentheses skipped), as in "SIP: Session Initiation Protocol" or
+    /// "Lightweight Directory Access Protocol (LDAP): The Protocol". Then those tokens are what the title is about.
+    /// </summary>
+    public static bool EndsAtDelimiter(string title, int count)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        int seen = 0, i = 0;
+        while (i < title.Length && seen < count)
+        {
+            while (i < title.Length && !char.IsLetterOrDigit(title[i]))
+            {
+                i++;
+            }
+
+            while (i < title.Length && char.IsLetterOrDigit(title[i]))
+            {
+                i++;
+            }
+
+            seen++;
+        }
+
+        while (i < title.Length && title[i] is ')' or ' ')
+        {
+            i++;
+        }
+
+        return i >= title.Length || title[i] is ':' or ',' or '-' or '(';
+    }
+
     /// <summary>A token reduced to what plural and singular share (<c>uris</c> and <c>uri</c>), for comparisons only.</summary>
     public static string Stem(string token)
     {

@@ -3,11 +3,14 @@ namespace Rfc.Documents.Search;
 /// <summary>
 /// Corrects a misspelt word against the index's own vocabulary: the closest word by edit distance (a swap of two
 /// neighbouring letters counts as one edit, as in <c>telent</c>), the most frequent on a tie. Words up to five letters
-/// allow one edit, longer ones two; shorter than four letters are left alone (every three-letter string is one edit
-/// from some acronym).
+/// allow one edit, longer ones two; words shorter than five letters are left alone: they are mostly acronyms, and
+/// every four-letter acronym is one edit from another (<c>pkce</c> is not a misspelt <c>pce</c>).
 /// </summary>
 public static class SpellingCorrector
 {
+    /// <summary>The shortest word corrected (see the class comment).</summary>
+    public const int MinLength = 5;
+
     /// <summary>Returns the correction of <paramref name="word"/>, or null when none is close enough.</summary>
     /// <param name="word">A lowercase word the index does not hold.</param>
     /// <param name="vocabulary">Lowercase words with how many entries hold them.</param>
@@ -15,7 +18,7 @@ public static class SpellingCorrector
     {
         ArgumentNullException.ThrowIfNull(word);
         ArgumentNullException.ThrowIfNull(vocabulary);
-        if (word.Length < 4 || !word.All(char.IsLetter))
+        if (word.Length < MinLength || !word.All(char.IsLetter))
         {
             return null;
         }
