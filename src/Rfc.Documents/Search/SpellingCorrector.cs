@@ -11,14 +11,14 @@ public static class SpellingCorrector
     /// <summary>The shortest word corrected (see the class comment).</summary>
     public const int MinLength = 5;
 
-    /// <summary>Returns the correction of <paramref name="word"/>, or null when none is close enough.</summary>
+    /// <summary>Returns the correction of <paramref name="word"/>, or null when it is known, too short, or nothing is close enough.</summary>
     /// <param name="word">A lowercase word the index does not hold.</param>
     /// <param name="vocabulary">Lowercase words with how many entries hold them.</param>
     public static string? Correct(string word, IReadOnlyDictionary<string, int> vocabulary)
     {
         ArgumentNullException.ThrowIfNull(word);
         ArgumentNullException.ThrowIfNull(vocabulary);
-        if (word.Length < MinLength || !word.All(char.IsLetter))
+        if (word.Length < MinLength || !word.All(char.IsLetter) || vocabulary.ContainsKey(word))
         {
             return null;
         }
