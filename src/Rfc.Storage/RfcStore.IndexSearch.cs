@@ -73,7 +73,7 @@ public sealed partial class RfcStore
                     default:
                         SearchQuery spelled = CorrectSpelling(parsed);
                         corrected = !ReferenceEquals(spelled, parsed);
-                        parsed = spelled;
+                        parsed = spelled.WithExpansions(spelled.NameTerms.Distinct().ToDictionary(t => t, MineExpansions));
                         (ids, partialIds) = WordCandidates(parsed, filter);
                         break;
                 }
@@ -143,10 +143,10 @@ public sealed partial class RfcStore
             Add(whole, $"{TextColumns} : ({string.Join(" AND ", names)})", BestText);
         }
 
-        foreach (QueryTerm term in query.NameTerms.Where(t => t.Tokens.Count == 1))
+        foreach ((QueryTerm term, IReadOnlyList<IReadOnlyList<string>> expansions) in query.Expansions)
         {
             List<string> others = [.. query.NameTerms.Where(t => t != term).Select(t => Phrase(t.Text))];
-            foreach (string expansion in MineExpansions(term.Tokens[0]))
+            foreach (string expansion in expansions.Select(e => string.Join(' ', e)))
             {
                 Add(whole, string.Join(" AND ", [$"{{title}} : {Phrase(expansion)}", .. others.Select(o => $"{TextColumns} : {o}")]), BestText);
             }
@@ -162,34 +162,43 @@ public sealed partial class RfcStore
     }
 
     /// <summary>
-    /// What an acronym stands for, learned from the index's own titles: the runs of title words whose initials spell
-    /// it in titles that contain it ("IANA Allocation Guidelines for the Address Resolution Protocol (ARP)" teaches
-    /// <c>arp</c>), most frequent first. So RFC 826, whose title never says ARP, is found for <c>arp</c>.
+    /// What an acronym stands for, learned from the index's own titles that contain it: the run of words whose
+    /// initials spell it ("IANA Allocation Guidelines for the Address Resolution Protocol (ARP)" teaches <c>arp</c>) or
+    /// that stand before it in parentheses ("DNS-Based Service Discovery (DNS-SD)"), most frequent first. So RFC 826,
+    /// whose title never says ARP, is found for <c>arp</c>.
     /// </summary>
-    private List<string> MineExpansions(string acronym)
+    private IReadOnlyList<IReadOnlyList<string>> MineExpansions(QueryTerm term)
     {
-        if (acronym.Length < 3 || !acronym.All(char.IsAsciiLetter))
+        string letters = string.Concat(term.Tokens);
+        if (letters.Length < 3 || !letters.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(letters[0]))
         {
             return [];
         }
 
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, (int Count, string[] Tokens)>(StringComparer.Ordinal);
         using SqliteCommand command = Command(
             "SELECT e.title FROM index_text JOIN index_entries e ON e.number = index_text.rowid WHERE index_text MATCH $q LIMIT 400;",
-            ("$q", $"{{title}} : {Phrase(acronym)}"));
+            ("$q", $"{{title}} : {Phrase(term.Text)}"));
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            List<string> tokens = SearchText.Tokenize(reader.GetString(0));
-            (int start, int length) = SearchText.FindExpansion(tokens, acronym);
+            string title = reader.GetString(0);
+            List<string> tokens = SearchText.Tokenize(title);
+            (int start, int length) = term.Tokens.Count == 1 ? SearchText.FindExpansion(tokens, term.Tokens[0]) : (-1, 0);
+            if (start < 0)
+            {
+                (start, length) = SearchText.FindSpelledOut(title, tokens, term.Tokens);
+            }
+
             if (start >= 0)
             {
-                string expansion = string.Join(' ', tokens.Skip(start).Take(length));
-                counts[expansion] = counts.GetValueOrDefault(expansion) + 1;
+                string[] expansion = [.. tokens.Skip(start).Take(length)];
+                string key = string.Join(' ', expansion);
+                counts[key] = (counts.GetValueOrDefault(key).Count + 1, expansion);
             }
         }
 
-        return [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(ExpansionsPerWord).Select(c => c.Key)];
+        return [.. counts.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key, StringComparer.Ordinal).Take(ExpansionsPerWord).Select(c => c.Value.Tokens)];
     }
 
     /// <summary>Entry numbers matching an FTS5 expression and the filter, best bm25 first, at most <see cref="CandidatesPerQuery"/>.</summary>
@@ -294,13 +303,10 @@ public sealed partial class RfcStore
     ];
 
     /// <summary>Any of the query's words, or the phrases its acronyms stand for, in the searched columns: the text score's query.</summary>
-    private string AnyOf(SearchQuery query)
+    private static string AnyOf(SearchQuery query)
     {
         var parts = new List<string>(query.Terms.Select(t => Phrase(t.Text)));
-        foreach (QueryTerm term in query.NameTerms.Where(t => t.Tokens.Count == 1))
-        {
-            parts.AddRange(MineExpansions(term.Tokens[0]).Select(Phrase));
-        }
+        parts.AddRange(query.Expansions.Values.SelectMany(e => e).Select(e => Phrase(string.Join(' ', e))));
 
         return $"{TextColumns} : ({string.Join(" OR ", parts)})";
     }

@@ -14,13 +14,20 @@ public sealed class SearchQuery
 
     private static readonly SearchValues<char> s_syntax = SearchValues.Create("\"*()^:+{}");
 
-    private SearchQuery(string text, SearchQueryKind kind, IReadOnlyList<QueryTerm> terms, DocId? document)
+    private SearchQuery(string text, SearchQueryKind kind, IReadOnlyList<QueryTerm> terms, DocId? document, IReadOnlyDictionary<QueryTerm, IReadOnlyList<IReadOnlyList<string>>>? expansions = null)
     {
         Text = text;
         Kind = kind;
         Terms = terms;
         Document = document;
+        Expansions = expansions ?? new Dictionary<QueryTerm, IReadOnlyList<IReadOnlyList<string>>>();
     }
+
+    /// <summary>
+    /// What acronym terms stand for, as the index's own titles spell them out (<c>json</c>: "javascript object
+    /// notation"): token runs a title may hold instead of the acronym. Empty until <see cref="WithExpansions"/>.
+    /// </summary>
+    public IReadOnlyDictionary<QueryTerm, IReadOnlyList<IReadOnlyList<string>>> Expansions { get; }
 
     /// <summary>The query as typed, whitespace collapsed.</summary>
     public string Text { get; }
@@ -89,6 +96,13 @@ public sealed class SearchQuery
         return terms.Count == 0
             ? throw new ArgumentException("the query has no letters or digits", nameof(text))
             : new SearchQuery(collapsed, SearchQueryKind.Words, terms, null);
+    }
+
+    /// <summary>The same query with what its acronyms stand for (see <see cref="Expansions"/>).</summary>
+    public SearchQuery WithExpansions(IReadOnlyDictionary<QueryTerm, IReadOnlyList<IReadOnlyList<string>>> expansions)
+    {
+        ArgumentNullException.ThrowIfNull(expansions);
+        return new SearchQuery(Text, Kind, Terms, Document, expansions);
     }
 
     /// <summary>The same words with some replaced (spelling corrections), for <see cref="SearchQueryKind.Words"/>.</summary>

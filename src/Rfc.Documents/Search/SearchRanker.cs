@@ -114,8 +114,23 @@ public static class SearchRanker
                 Mark(covered, at, term.Tokens.Count);
             }
 
-            // The acronym's expansion in the same title ("SIP: Session Initiation Protocol") is the name too.
+            // The acronym's expansion in the same title ("SIP: Session Initiation Protocol", "JavaScript Object Notation
+            // (JSON)"), or as other titles of the index spell it out, is the name too.
             (int start, int run) = term.Tokens.Count == 1 ? SearchText.FindExpansion(tokens, term.Tokens[0]) : (-1, 0);
+            if (start < 0)
+            {
+                (start, run) = SearchText.FindSpelledOut(candidate.Title, tokens, term.Tokens);
+            }
+
+            foreach (IReadOnlyList<string> expansion in query.Expansions.GetValueOrDefault(term) ?? [])
+            {
+                int spelled = start < 0 ? SearchText.IndexOfPhrase(tokens, expansion) : -1;
+                if (spelled >= 0)
+                {
+                    (start, run) = (spelled, expansion.Count);
+                }
+            }
+
             if (start >= 0)
             {
                 Mark(covered, start, run);

@@ -139,6 +139,77 @@ public static class SearchText
     }
 
     /// <summary>
+    /// The words a title spells out before an acronym it gives in parentheses, such as "JavaScript Object Notation
+    /// (JSON)" or "DNS-Based Service Discovery (DNS-SD)": walking back from the parenthesis at most as many words as
+    /// the acronym has letters (plus two for "and", "for"), to the farthest word that starts with the acronym's first
+    /// letter. As (start, length) in <paramref name="tokens"/> (the title's tokens), or (-1, 0).
+    /// </summary>
+    public static (int Start, int Length) FindSpelledOut(string title, IReadOnlyList<string> tokens, IReadOnlyList<string> acronym)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(acronym);
+        string letters = string.Concat(acronym);
+        if (letters.Length < 2 || !letters.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(letters[0]))
+        {
+            return (-1, 0);
+        }
+
+        List<string> opening = Tokenize(title);
+        for (int i = 0; i + acronym.Count <= opening.Count; i++)
+        {
+            if (!opening.Skip(i).Take(acronym.Count).SequenceEqual(acronym) || !IsParenthesized(title, i, acronym.Count))
+            {
+                continue;
+            }
+
+            int start = -1;
+            for (int j = i - 1; j >= 0 && j >= i - letters.Length - 2; j--)
+            {
+                if (tokens[j][0] == letters[0] && tokens[j] != letters)
+                {
+                    start = j;
+                }
+            }
+
+            if (start >= 0)
+            {
+                return (start, i - start);
+            }
+        }
+
+        return (-1, 0);
+    }
+
+    /// <summary>True when tokens [<paramref name="index"/>, +<paramref name="count"/>) of <paramref name="title"/> are enclosed in parentheses.</summary>
+    private static bool IsParenthesized(string title, int index, int count)
+    {
+        int seen = 0, i = 0, open = -1, close = -1;
+        while (i < title.Length && seen < index + count)
+        {
+            while (i < title.Length && !char.IsLetterOrDigit(title[i]))
+            {
+                i++;
+            }
+
+            if (seen == index)
+            {
+                open = i;
+            }
+
+            while (i < title.Length && char.IsLetterOrDigit(title[i]))
+            {
+                i++;
+            }
+
+            seen++;
+            close = i;
+        }
+
+        return open > 0 && title[open - 1] == '(' && close < title.Length && title[close] == ')';
+    }
+
+    /// <summary>
     /// The run of title tokens whose initials spell <paramref name="acronym"/> (<c>pkce</c>: "Proof Key for Code
     /// Exchange"; <c>arp</c>: "Address Resolution Protocol"), skipping short function words inside the run; as
     /// (start, length), or (-1, 0) when there is none. Acronyms shorter than three letters are not expanded: two
