@@ -85,14 +85,18 @@ public sealed partial class RfcStore
                     _ => "",
                 };
 
-                // Whole and partial matches in one pool: matching every word is a signal (SearchRanker's coverage), not a wall,
-                // so "private address space" still finds the RFC whose title says "private" and "address" but not "space".
+                // Whole matches first; then, when they are fewer than asked for, the best matches of some of the words.
                 var dates = new Dictionary<int, RfcDate?>();
-                var partialSet = new HashSet<int>(partialIds);
-                List<IndexCandidate> candidates = ReadCandidates([.. ids, .. partialIds], textQuery, filter, dates, partialSet);
-                List<IndexSearchHit> hits = [.. SearchRanker.Rank(parsed, candidates).Take(filter.Limit).Select(r => new IndexSearchHit(
+                List<IndexSearchHit> hits = [.. Hits(ReadCandidates(ids, textQuery, filter, dates, []))];
+                if (hits.Count < filter.Limit && partialIds.Count > 0)
+                {
+                    hits.AddRange(Hits(ReadCandidates(partialIds, textQuery, filter, dates, [.. partialIds])).Take(filter.Limit - hits.Count));
+                }
+
+                IEnumerable<IndexSearchHit> Hits(List<IndexCandidate> candidates) => SearchRanker.Rank(parsed, candidates).Take(filter.Limit).Select(r => new IndexSearchHit(
                     r.Candidate.Number, r.Candidate.Title, dates[r.Candidate.Number.Value], r.Candidate.Status, r.Candidate.IsObsoleted, r.Score.Total)
-                { Parts = r.Score, IsPartial = !r.Candidate.MatchesAll })];
+                { Parts = r.Score, IsPartial = !r.Candidate.MatchesAll });
+
                 bool partial = hits.Count > 0 && hits.All(h => h.IsPartial);
                 return new IndexSearchResults(hits, parsed.Text, corrected, partial);
             }
@@ -112,10 +116,22 @@ public sealed partial class RfcStore
     }
 
     /// <summary>
+    /// The standing/centrality prior (<see cref="StandingPrior.Of"/>, 0 to about 1) of each of <paramref name="numbers"/>
+    /// the index describes, so results found another way (full-text search) can be ordered like index results: among
+    /// documents that match equally well, the current standard before the obsolete or Informational one.
+    /// </summary>
+    public IReadOnlyDictionary<RfcNumber, double> GetStandingPriors(IReadOnlyCollection<RfcNumber> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        return Run(() => ReadCandidates([.. numbers.Select(n => n.Value)], "", new IndexSearchFilter(), [], [])
+            .ToDictionary(c => c.Number, StandingPrior.Of));
+    }
+
+    /// <summary>
     /// The candidates for a query of words: every word in the title, shortest titles first (a title that names a
     /// protocol is short, and bm25 prefers titles that repeat the word); every word anywhere; every name word anywhere
-    /// (a version ranks, it does not filter); the title phrases acronyms stand for. Then the partial matches of a
-    /// query of several words: any name word anywhere.
+    /// (a version ranks, it does not filter); the title phrases acronyms stand for. Then, when those are fewer than
+    /// the limit, the partial matches of a query of several words: any name word anywhere.
     /// </summary>
     private (List<int> Whole, List<int> Partial) WordCandidates(SearchQuery query, IndexSearchFilter filter)
     {
@@ -153,7 +169,7 @@ public sealed partial class RfcStore
         }
 
         var partial = new List<int>();
-        if (names.Count > 1)
+        if (whole.Count < filter.Limit && names.Count > 1)
         {
             Add(partial, $"{TextColumns} : ({string.Join(" OR ", names)})", BestText);
         }

@@ -159,4 +159,14 @@ public sealed class IndexRankingCorpusTests(CorpusIndexStores stores) : IClassFi
         Assert.DoesNotContain(hits, h => h.Title.Contains("Event", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(hits.Select(h => h.Score).OrderDescending(), hits.Select(h => h.Score));
     }
+
+    [Fact]
+    public void GetStandingPriors_PutsTheCurrentStandard_AboveItsObsoletedPredecessor()
+    {
+        IReadOnlyDictionary<RfcNumber, double> priors = stores.Get("txt").GetStandingPriors([new RfcNumber(9110), new RfcNumber(2616), new RfcNumber(2324), new RfcNumber(14)]);
+
+        Assert.Equal(3, priors.Count);
+        Assert.True(priors[new RfcNumber(9110)] > priors[new RfcNumber(2616)]);
+        Assert.True(priors[new RfcNumber(9110)] > priors[new RfcNumber(2324)]);
+    }
 }

@@ -14,6 +14,9 @@ internal static class SearchCommand
     /// <summary>The most results one search returns.</summary>
     private const int MaxLimit = 1000;
 
+    /// <summary>How a hit that matches only some of the query's words is marked, in the table and the piped fifth column.</summary>
+    private const string PartialMark = "partial match";
+
     private const string AnsiHighlight = "\u001b[1;33m";
     private const string AnsiReset = "\u001b[0m";
 
@@ -32,8 +35,9 @@ internal static class SearchCommand
             """
             Search the RFC index, or with --full-text the text of every stored document. Index results put the RFC whose
             title names what you typed (its name, its acronym) and that is a current standard first, then the documents
-            around it; a number (9110, bcp 14) goes straight to that document, and a misspelt word is corrected. On a terminal the results are a table; otherwise one tab-separated line each
-            (number, date, status, title, and the current RFCs when it is obsolete). Obsolete RFCs are marked.
+            around it; a number (9110, bcp 14) goes straight to that document, and a misspelt word is corrected.
+            On a terminal the results are a table; otherwise one tab-separated line each (number, date, status, title,
+            then "obsoleted, see RFC …" and/or "partial match" when the RFC has only some of the words).
 
             Examples:
               rfc search "congestion control" --status "proposed standard"
@@ -158,12 +162,12 @@ internal static class SearchCommand
                 results.Select(string[] (r) =>
                 {
                     string obsolete = !r.Hit.IsObsoleted ? "" : r.Current.Count > 0 ? $"obsoleted, see {LibraryOutput.JoinRfcs(r.Current)}" : "obsoleted";
-                    string marks = string.Join("; ", new[] { obsolete, r.Hit.IsPartial && !hits.IsPartial ? "some words" : "" }.Where(m => m.Length > 0));
+                    string marks = string.Join("; ", new[] { obsolete, r.Hit.IsPartial ? PartialMark : "" }.Where(m => m.Length > 0));
                     string number = r.Hit.Number.ToString();
                     string date = r.Hit.Date?.ToString() ?? "";
                     return context.StdoutIsTerminal
                         ? [number, date, r.Hit.Status.Text, marks.Length == 0 ? r.Hit.Title : $"{r.Hit.Title}  [{marks}]"]
-                        : [number, date, r.Hit.Status.Text, r.Hit.Title, obsolete];
+                        : [number, date, r.Hit.Status.Text, r.Hit.Title, marks];
                 }));
         }
 
