@@ -255,10 +255,9 @@ public sealed partial class RfcStore
         var text = new Dictionary<int, double>();
         if (textQuery.Length > 0)
         {
-            using SqliteCommand scores = Command(
-                $"SELECT rowid, bm25(index_text, {IndexWeights}) FROM index_text WHERE index_text MATCH $q AND rowid IN (SELECT value FROM json_each($ids));",
-                ("$q", textQuery),
-                ("$ids", idList));
+            // Every match of the query, not just the candidates: FTS5 re-runs a MATCH for each value of "rowid IN (…)"
+            // (measured: 180 ms for 150 candidates, against 1 ms for all 400 matches of the query read once).
+            using SqliteCommand scores = Command($"SELECT rowid, bm25(index_text, {IndexWeights}) FROM index_text WHERE index_text MATCH $q;", ("$q", textQuery));
             using SqliteDataReader reader = scores.ExecuteReader();
             while (reader.Read())
             {
@@ -274,7 +273,6 @@ public sealed partial class RfcStore
                 max((SELECT count(*) FROM index_relations r WHERE r.from_number = e.number AND r.kind = 'updated-by'),
                     (SELECT count(*) FROM index_relations r WHERE r.target = 'RFC' || e.number AND r.kind = 'updates')),
                 EXISTS (SELECT 1 FROM index_relations r WHERE r.from_number = e.number AND r.kind = 'is-also')
-                    OR EXISTS (SELECT 1 FROM subseries s WHERE s.member = 'RFC' || e.number)
             FROM index_entries e
             WHERE e.number IN (SELECT value FROM json_each($ids)) AND e.not_issued = 0 AND {FilterSql};
             """,
