@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Rfc.Documents;
 using Rfc.Documents.Index;
@@ -341,7 +340,7 @@ public sealed partial class RfcStore
             return query;
         }
 
-        Dictionary<string, int> vocabulary = Vocabulary();
+        Dictionary<string, int> vocabulary = Vocabulary(unknown.Select(t => t.Text));
         bool changed = false;
         var terms = new List<QueryTerm>(query.Terms.Count);
         foreach (QueryTerm term in query.Terms)
@@ -360,24 +359,49 @@ public sealed partial class RfcStore
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Every word of the index's titles and keywords with the number of entries that use it.</summary>
-    private Dictionary<string, int> Vocabulary()
+    /// <summary>The longest word a correction can be (no English or protocol word in a title comes near it).</summary>
+    private const int MaxWordLength = 64;
+
+    /// <summary>
+    /// The words of the index's titles and keywords that could be corrections of <paramref name="unknown"/> (within
+    /// two letters of one's length), with how often each occurs. Tokens of other lengths are skipped
+    /// before a string is made of them: this scan of every entry is the cost of a misspelt search.
+    /// </summary>
+    private Dictionary<string, int> Vocabulary(IEnumerable<string> unknown)
     {
+        int[] lengths = [.. unknown.Select(w => w.Length)];
+        int shortest = lengths.Min() - 2, longest = Math.Min(lengths.Max() + 2, MaxWordLength);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        using SqliteCommand command = Command("SELECT title, keywords FROM index_entries WHERE not_issued = 0;");
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> lower = stackalloc char[MaxWordLength];
+        using SqliteCommand command = Command("SELECT title || ' ' || keywords FROM index_entries WHERE not_issued = 0;");
         using SqliteDataReader reader = command.ExecuteReader();
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        var buffer = new StringBuilder();
         while (reader.Read())
         {
-            words.Clear();
-            buffer.Clear().Append(reader.GetString(0)).Append(' ').Append(reader.GetString(1));
-            foreach (string token in SearchText.Tokenize(buffer.ToString()))
+            ReadOnlySpan<char> text = reader.GetString(0);
+            int i = 0;
+            while (i < text.Length)
             {
-                if (token.Length >= 3 && words.Add(token))
+                while (i < text.Length && !char.IsLetterOrDigit(text[i]))
                 {
-                    counts[token] = counts.GetValueOrDefault(token) + 1;
+                    i++;
                 }
+
+                int start = i;
+                while (i < text.Length && char.IsLetterOrDigit(text[i]))
+                {
+                    i++;
+                }
+
+                int length = i - start;
+                if (length < 3 || length < shortest || length > longest)
+                {
+                    continue;
+                }
+
+                text[start..i].ToLowerInvariant(lower);
+                ReadOnlySpan<char> word = lower[..length];
+                lookup[word] = lookup.TryGetValue(word, out int count) ? count + 1 : 1;
             }
         }
 
