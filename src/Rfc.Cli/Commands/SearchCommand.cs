@@ -4,7 +4,6 @@ using System.Text.Json;
 using Rfc.Documents;
 using Rfc.Documents.Index;
 using Rfc.Documents.Search;
-using Rfc.Storage;
 
 namespace Rfc.Cli.Commands;
 
@@ -28,7 +27,7 @@ internal static class SearchCommand
         Option<string?> since = new("--since") { Description = "Only RFCs published in or after this year", HelpName = "YEAR" };
         Option<string?> author = new("--author") { Description = "Only RFCs with an author whose name contains this", HelpName = "NAME" };
         Option<string?> wg = new("--wg") { Description = "Only RFCs from this IETF working group (acronym, as in rfc-index.xml)", HelpName = "ACRONYM" };
-        Option<string?> limit = new("--limit") { Description = $"At most this many results [default: {IndexSearchFilter.DefaultLimit}]", HelpName = "N" };
+        Option<string?> limit = new("--limit") { Description = $"At most this many results [default: {RfcSearchFilter.DefaultLimit}]", HelpName = "N" };
         Option<bool> json = new("--json") { Description = "Print the results as JSON, for scripts" };
         Command search = new(
             "search",
@@ -63,7 +62,7 @@ internal static class SearchCommand
                 throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"the search query is {text.Length} characters long; at most {SearchQuery.MaxLength} are searched (shorten it)"));
             }
 
-            int count = Number(parse.GetValue(limit), "--limit", "a number of results from 1 to 1000") ?? IndexSearchFilter.DefaultLimit;
+            int count = Number(parse.GetValue(limit), "--limit", "a number of results from 1 to 1000") ?? RfcSearchFilter.DefaultLimit;
             if (count is < 1 or > MaxLimit)
             {
                 throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--limit must be 1 to {MaxLimit}, not {count}"));
@@ -79,7 +78,7 @@ internal static class SearchCommand
                 return FullTextAsync(text, count, parse.GetValue(json), context, cancellationToken);
             }
 
-            IndexSearchFilter filter = new()
+            RfcSearchFilter filter = new()
             {
                 Status = ParseStatus(parse.GetValue(status)),
                 Since = Number(parse.GetValue(since), "--since", "a year such as 2020"),
@@ -124,27 +123,27 @@ internal static class SearchCommand
         return status.Text;
     }
 
-    private static async Task<int> IndexAsync(string query, IndexSearchFilter filter, bool json, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> IndexAsync(string query, RfcSearchFilter filter, bool json, CliContext context, CancellationToken cancellationToken)
     {
-        using RfcStore store = LibraryOutput.OpenStore(context);
-        LibraryOutput.RequireIndex(store);
-        IndexSearchResults hits = store.SearchIndex(query, filter);
+        await using RfcClient client = LibraryOutput.LocalClient(context);
+        RfcSearchResults hits = client.SearchIndex(query, filter);
         if (hits.Count == 0)
         {
-            throw LibraryOutput.NotFound($"no RFC in the index matches '{hits.SearchedFor}' (try fewer or other words, or 'rfc sync' for a newer index)");
+            throw new RfcLibraryException(RfcLibraryErrorKind.NotFound, $"no RFC in the index matches '{hits.SearchedFor}' (try fewer or other words, or 'rfc sync' for a newer index)");
         }
 
         if (hits.IsCorrected)
         {
-            await context.Stderr.WriteLineAsync($"rfc: searching for \"{hits.SearchedFor}\"");
+            await context.Stderr.WriteLineAsync($"rfc: searching for \"{Terminal.Escape(hits.SearchedFor)}\"");
         }
 
         if (hits.IsPartial)
         {
-            await context.Stderr.WriteLineAsync($"rfc: no RFC matches every word of \"{hits.SearchedFor}\"; these match some of them");
+            await context.Stderr.WriteLineAsync($"rfc: no RFC matches every word of \"{Terminal.Escape(hits.SearchedFor)}\"; these match some of them");
         }
 
-        List<(IndexSearchHit Hit, IReadOnlyList<RfcNumber> Current)> results = [.. hits.Select(h => (h, h.IsObsoleted ? store.GetCurrentVersions(h.Number) : (IReadOnlyList<RfcNumber>)[]))];
+        List<(RfcSearchHit Hit, IReadOnlyList<RfcNumber> Current)> results = [.. hits.Select(h => (h, h.CurrentVersions))];
+
         using StreamWriter output = LibraryOutput.Writer(context);
         if (json)
         {
@@ -177,13 +176,8 @@ internal static class SearchCommand
 
     private static async Task<int> FullTextAsync(string query, int limit, bool json, CliContext context, CancellationToken cancellationToken)
     {
-        using RfcStore store = LibraryOutput.OpenStore(context);
-        if (store.ListDocuments().Count == 0)
-        {
-            throw LibraryOutput.NotFound("no documents are stored to search (read some with 'rfc N' first)");
-        }
-
-        IReadOnlyList<FullTextHit> hits = store.SearchDocuments(query, limit);
+        await using RfcClient client = LibraryOutput.LocalClient(context);
+        IReadOnlyList<RfcTextHit> hits = client.SearchText(query, limit);
         using StreamWriter output = LibraryOutput.Writer(context);
         bool colour = context.StdoutIsTerminal && context.Env("NO_COLOR") is null;
         if (json)
@@ -193,33 +187,33 @@ internal static class SearchCommand
         }
         else if (context.StdoutIsTerminal)
         {
-            foreach (FullTextHit hit in hits)
+            foreach (RfcTextHit hit in hits)
             {
-                output.WriteLine(hit.Title is null ? $"RFC {hit.Number}" : $"RFC {hit.Number}  {hit.Title}");
-                output.WriteLine($"    {Where(hit)}");
-                output.WriteLine($"    {(colour ? Highlight(hit.Snippet, AnsiHighlight, AnsiReset) : Highlight(hit.Snippet, "**", "**"))}");
+                output.WriteLine(hit.Title is null ? $"RFC {hit.Number}" : $"RFC {hit.Number}  {Terminal.Escape(hit.Title)}");
+                output.WriteLine($"    {Terminal.Escape(Where(hit))}");
+                output.WriteLine($"    {(colour ? Highlight(Shown(hit.Snippet), AnsiHighlight, AnsiReset) : Highlight(Shown(hit.Snippet), "**", "**"))}");
                 output.WriteLine();
             }
         }
         else
         {
-            foreach (FullTextHit hit in hits)
+            foreach (RfcTextHit hit in hits)
             {
                 string page = hit.Page?.ToString(CultureInfo.InvariantCulture) ?? "";
-                output.WriteLine(string.Join('\t', hit.Number.ToString(), page, hit.Section ?? "", Highlight(hit.Snippet, "**", "**").Replace('\t', ' ')));
+                output.WriteLine(string.Join('\t', hit.Number.ToString(), page, Terminal.Escape((hit.Section ?? "").Replace('\t', ' ')), Highlight(Shown(hit.Snippet.Replace('\t', ' ')), "**", "**")));
             }
         }
 
         await output.FlushAsync(cancellationToken);
         if (hits.Count == 0 && !json)
         {
-            await context.Stderr.WriteLineAsync($"rfc: no stored document matches '{query}'");
+            await context.Stderr.WriteLineAsync($"rfc: no stored document matches '{Terminal.Escape(query)}'");
         }
 
         return (int)ExitCode.Success;
     }
 
-    private static string Where(FullTextHit hit) => (hit.Page, hit.Section) switch
+    private static string Where(RfcTextHit hit) => (hit.Page, hit.Section) switch
     {
         (int page, string section) => $"page {page}, section {section}",
         (int page, null) => $"page {page}",
@@ -228,5 +222,8 @@ internal static class SearchCommand
     };
 
     private static string Highlight(string snippet, string start, string end) =>
-        snippet.Replace(RfcStore.HighlightStart.ToString(), start, StringComparison.Ordinal).Replace(RfcStore.HighlightEnd.ToString(), end, StringComparison.Ordinal);
+        snippet.Replace(RfcTextHit.HighlightStart.ToString(), start, StringComparison.Ordinal).Replace(RfcTextHit.HighlightEnd.ToString(), end, StringComparison.Ordinal);
+
+    /// <summary>The snippet with control characters shown escaped, keeping the two highlight marks for <see cref="Highlight"/>.</summary>
+    private static string Shown(string snippet) => Terminal.Escape(snippet, keep: $"{RfcTextHit.HighlightStart}{RfcTextHit.HighlightEnd}");
 }
