@@ -173,6 +173,9 @@ if has_command search; then
   RFC_HOME=$library bench search "\`rfc search \"congestion control\"\` over the full index" abs 15 "< 15 ms" "${fast[@]}" \
     -n 'rfc search "congestion control"' "$rfc search 'congestion control'" \
     -n "rg -i over rfc-index.txt" "rg -i 'congestion control' $corpus/index/rfc-index.txt"
+  RFC_HOME=$library bench search-name "\`rfc search sip\` (a protocol's name: ranked by name, standing, centrality)" abs 15 "< 15 ms" "${fast[@]}" \
+    -n 'rfc search sip' "$rfc search sip" \
+    -n "rg -i over rfc-index.txt" "rg -i 'sip' $corpus/index/rfc-index.txt"
   RFC_HOME=$library bench fulltext "\`rfc search --full-text 'retransmission timeout'\`" abs 30 "< 30 ms" "${fast[@]}" \
     -n "rfc search --full-text" "$rfc search --full-text 'retransmission timeout'" \
     -n "rg -il over the corpus files" "rg -il 'retransmission timeout' $corpus/rfc"
