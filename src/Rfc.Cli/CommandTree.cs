@@ -39,6 +39,7 @@ internal static class CommandTree
         ListCommand.Attach(root, context);
         CacheCommand.Attach(root, globals, context);
         IndexCommand.Attach(root, context);
+        ServeCommand.Attach(root, globals, context);
         CompletionCommand.Attach(root);
         return root;
     }
