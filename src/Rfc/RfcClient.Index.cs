@@ -95,6 +95,11 @@ public sealed partial class RfcClient
                     }
                 }
             }
+            catch (IndexFormatException e)
+            {
+                // A line or entry far longer than any in the real index: refused before it costs time or memory.
+                throw new FetchException(FetchLayer.Document, $"the index from {source} is not the RFC index: {e.Message} (check --index-url or RFC_INDEX_URL)", e);
+            }
             catch (XmlException e)
             {
                 throw new FetchException(FetchLayer.Document, $"the index from {source} is not well-formed XML ({e.Message})", e);
