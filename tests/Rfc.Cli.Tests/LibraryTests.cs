@@ -358,6 +358,20 @@ public sealed class LibraryTests : IAsyncLifetime
         Assert.Equal(2, both.ExitCode);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("(")]
+    public async Task Get_Section_IsNoSuchSection_WhenQueryIsZeroOrPunctuation(string query)
+    {
+        await SyncAsync();
+
+        CliResult result = await Run("2324", "--section", query);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal([$"rfc: error: RFC 2324 has no section '{query}' (see its sections with 'rfc 2324 --toc')"], result.StderrLines);
+        Assert.Equal("", Out(result));
+    }
+
     [Fact]
     public async Task List_ShowsStoredDocuments_AndCacheClearRemovesThemButKeepsIndex()
     {
