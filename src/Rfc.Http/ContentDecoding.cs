@@ -30,8 +30,8 @@ public static class ContentDecoding
             decoded = codings[i].ToUpperInvariant() switch
             {
                 "IDENTITY" => decoded,
-                "GZIP" or "X-GZIP" => new DecodingErrorStream(new GZipStream(decoded, CompressionMode.Decompress), uri, "gzip"),
-                "DEFLATE" => new DecodingErrorStream(new ZlibOrRawDeflateStream(decoded), uri, "deflate"),
+                "GZIP" or "X-GZIP" => DecodingErrorStream.Create(decoded, source => new GZipStream(source, CompressionMode.Decompress), uri, "gzip"),
+                "DEFLATE" => DecodingErrorStream.Create(decoded, source => new ZlibOrRawDeflateStream(source), uri, "deflate"),
                 _ => throw new FetchException(FetchLayer.Http, $"{uri.Authority} sent the body with an unsupported content coding '{codings[i]}'"),
             };
         }
@@ -86,17 +86,57 @@ public static class ContentDecoding
     }
 
     /// <summary>Turns a corrupt or truncated compressed body into an HTTP-layer <see cref="FetchException"/>.</summary>
-    private sealed class DecodingErrorStream(Stream inner, Uri uri, string coding) : ReadOnlyStream
+    /// <remarks>
+    /// zlib reports some corrupt streams (an invalid block, a preset dictionary) as an internal <c>ZLibException</c>,
+    /// an <see cref="IOException"/>, rather than <see cref="InvalidDataException"/> (found by fuzz/run.sh content). An
+    /// IOException is the decoder's only when the compressed source did not throw it, which <see cref="SourceGuard"/> records.
+    /// </remarks>
+    private sealed class DecodingErrorStream(Stream inner, SourceGuard source, Uri uri, string coding) : ReadOnlyStream
     {
+        public static DecodingErrorStream Create(Stream compressed, Func<Stream, Stream> decoder, Uri uri, string coding)
+        {
+            var source = new SourceGuard(compressed);
+            return new DecodingErrorStream(decoder(source), source, uri, coding);
+        }
+
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             try
             {
                 return await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (e is InvalidDataException || (e is IOException && !source.Threw))
             {
-                throw new FetchException(FetchLayer.Http, $"{uri.Authority} sent a corrupt {coding} body ({e.Message})", e);
+                throw new FetchException(FetchLayer.Http, $"{uri.Authority} sent a corrupt {coding} body", e);
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>The compressed source as the decoder reads it, remembering whether a read of it threw.</summary>
+    private sealed class SourceGuard(Stream inner) : ReadOnlyStream
+    {
+        public bool Threw { get; private set; }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                Threw = true;
+                throw;
             }
         }
 
