@@ -17,7 +17,8 @@ internal static class Seeds
         Directory.CreateDirectory(dir);
         List<byte[]> seeds = target switch
         {
-            "http-head" or "exchange" => HttpVectors(shared),
+            "http-head" => HttpVectors(shared),
+            "exchange" => [.. HttpVectors(shared), .. CompressedResponses()],
             "chunked" => ChunkedBodies(shared),
             "content" => Compressed(shared),
             "index-text" => TextIndexes(shared),
@@ -68,6 +69,25 @@ internal static class Seeds
         }
 
         return seeds;
+    }
+
+    /// <summary>Responses whose bodies carry a content coding, framed by length, by chunks and by close.</summary>
+    private static List<byte[]> CompressedResponses()
+    {
+        byte[] text = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("Network Working Group. Request for Comments: 2324\n", 8)));
+        byte[] gzip = Compress(text, s => new GZipStream(s, CompressionLevel.Optimal));
+        byte[] zlib = Compress(text, s => new ZLibStream(s, CompressionLevel.Optimal));
+        byte[] raw = Compress(text, s => new DeflateStream(s, CompressionLevel.Optimal));
+        byte[] Head(string fields) => Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\n{fields}\r\n\r\n");
+        byte[] Chunked(byte[] body) => [.. Encoding.ASCII.GetBytes($"{body.Length:x}\r\n"), .. body, .. "\r\n0\r\n\r\n"u8];
+        return
+        [
+            [.. Head($"Content-Encoding: gzip\r\nContent-Length: {gzip.Length}"), .. gzip],
+            [.. Head($"Content-Encoding: deflate\r\nContent-Length: {zlib.Length}"), .. zlib],
+            [.. Head("Content-Encoding: deflate\r\nConnection: close"), .. raw],
+            [.. Head("Content-Encoding: gzip\r\nTransfer-Encoding: chunked"), .. Chunked(gzip)],
+            [.. Head($"Content-Encoding: gzip\r\nContent-Length: {gzip.Length / 2}"), .. gzip[..(gzip.Length / 2)]],
+        ];
     }
 
     /// <summary>The chunked bodies in the HTTP vectors (after the head), each behind two different piece-size bytes.</summary>
