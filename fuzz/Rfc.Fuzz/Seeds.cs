@@ -170,14 +170,22 @@ internal static class Seeds
         }
 
         string xml = File.ReadAllText(path);
-        int first = xml.IndexOf("<bcp-entry>", StringComparison.Ordinal);
+        int first = xml.IndexOf("-entry>", StringComparison.Ordinal);
+        first = first < 0 ? -1 : xml.LastIndexOf('<', first);
         if (first < 0)
         {
             return seeds;
         }
 
+        // Sub-series entries, which not every copy of the index has.
         string header = xml[..first];
-        foreach (string kind in (string[])["bcp-entry", "fyi-entry", "rfc-entry", "rfc-not-issued-entry", "std-entry"])
+        seeds.Add(Encoding.UTF8.GetBytes(header + """
+              <bcp-entry><doc-id>BCP0014</doc-id><title>Key words</title><is-also><doc-id>RFC2119</doc-id><doc-id>RFC8174</doc-id></is-also></bcp-entry>
+              <std-entry><doc-id>STD0007</doc-id><title>Transmission Control Protocol</title><is-also><doc-id>RFC9293</doc-id></is-also></std-entry>
+              <fyi-entry><doc-id>FYI0001</doc-id><title>F.Y.I. on F.Y.I.</title></fyi-entry>
+            </rfc-index>
+            """));
+        foreach (string kind in (string[])["rfc-entry", "rfc-not-issued-entry"])
         {
             var entries = new StringBuilder();
             int from = 0;
