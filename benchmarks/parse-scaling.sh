@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# How the document parsers scale on hostile inputs (issue 11 item 7): each input at doubling sizes, best of three,
+# How the document parsers scale on hostile inputs (issue 11 item 7): each input at doubling sizes, best of five,
 # with the ratio of each time to the one before (near 2: linear; near 4: quadratic).
 #   benchmarks/parse-scaling.sh [START] [STEPS]      # default 200000 4 (200 K to 1.6 M characters)
 set -euo pipefail
