@@ -27,6 +27,8 @@ internal static class ParseScaling
         ("sections: a contents line of n/2 '. ' then x", n => Document("Table of Contents\n\n   a" + Repeat(". ", n / 2) + "x\n")),
         ("sections: a contents line of n spaces then x", n => Document("Table of Contents\n\n   1.  a" + new string(' ', n) + "x\n")),
         ("sections: a heading of n/2 '1.' then x", n => Document("\n" + Repeat("1.", n / 2) + " x\n")),
+        ("sections: a heading whose title has n spaces inside", n => Document("\n1.  a" + new string(' ', n) + "x\n")),
+        ("sections: a heading whose title has n/2 ' \t' inside", n => Document("\nAppendix A.  a" + Repeat(" \t", n / 2) + "x\n")),
     ];
 
     public static int Run(int start, int steps)

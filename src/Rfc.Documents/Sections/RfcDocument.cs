@@ -359,22 +359,22 @@ public sealed partial class RfcDocument
         return entries;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:Appendix|APPENDIX)\s+(?<num>[A-Z](?:\.\d{1,3})*\.?):?|(?<num>\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?|[A-Z]\.))\s+(?<title>\S.*?)\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:Appendix|APPENDIX)\s+(?<num>[A-Z](?:\.\d{1,3})*\.?):?|(?<num>\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?|[A-Z]\.))\s+(?<title>\S.*?)\s*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex NumberedHeading();
 
     [GeneratedRegex(@"^\s*(?:(?:section|sec\.?|§)\s*|(?:appendix)\s+)?(?<num>\d{1,3}(?:\.\d{1,3})*|[A-Za-z](?:\.\d{1,3})*)\.?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex NumberQuery();
 
     // A table-of-contents line: a dot leader, or a gap then a page number at the end.
-    [GeneratedRegex(@"(?:\.\s?){3,}|\s{2,}(?:\d+|[ivxlc]+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\.\s?){3,}|\s{2,}(?:\d+|[ivxlc]+)$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TocLine();
 
-    [GeneratedRegex(@"^(?<body>.*?\S)\s*(?:\.[\s.]*\.\s*|\s{2,})(?<page>\d{1,4}|[ivxlc]{1,6})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<body>.*?\S)\s*(?:\.[\s.]*\.\s*|\s{2,})(?<page>\d{1,4}|[ivxlc]{1,6})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TocPage();
 
     [GeneratedRegex(@"^(?:(?:Appendix|APPENDIX)\s+(?<num>[A-Z](?:\.\d{1,3})*[.:]?)|(?<num>\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?|[A-Z]\.))\s+(?<title>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex TocNumbered();
 
-    [GeneratedRegex(@"\S\s{3,}\S", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\S\s{3,}\S", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex MultiColumn();
 }
