@@ -5,8 +5,8 @@
 # project's assemblies with SharpFuzz, writes seeds from ../shared, runs afl-fuzz, then reports the run time,
 # executions, crashes and hangs. Exit 1 when the run found a crash (or an over-limit allocation, which the
 # GC heap limit turns into a crash); hangs are reported, and fail the run only with FUZZ_FAIL_ON_HANG=1.
-# Environment: FUZZ_OUT (default fuzz/out; findings accumulate there across runs, so a later run resumes
-# the queue), FUZZ_LOG (one line per run appended; default $FUZZ_OUT/fuzz.log), FUZZ_HEAP_MB (default 512),
+# Environment: FUZZ_OUT (default fuzz/out; a later run of a target starts from the last run's queue, whose
+# findings are kept beside the new ones), FUZZ_LOG (one line per run appended; default $FUZZ_OUT/fuzz.log), FUZZ_HEAP_MB (default 512),
 # FUZZ_TIMEOUT_MS (per input, default 5000), SHARED (default ../shared).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,11 +57,21 @@ for t in "${targets[@]}"; do
   seeds=$out/seeds/$t findings=$out/findings/$t
   rm -rf "$seeds"
   dotnet "$bin/Rfc.Fuzz.dll" --seeds "$t" "$seeds" "$shared" >/dev/null || { echo "fuzz/run.sh: unknown target '$t'" >&2; exit 2; }
+  # A later run starts from the last run's queue: its inputs join the seeds (after the generated ones, which
+  # afl-fuzz's first dry run needs), and the last run's findings move aside. (AFL_AUTORESUME can abort a run
+  # when a rebuilt harness sees no coverage on the first saved input.)
+  if [ -d "$findings/default/queue" ]; then
+    find "$findings/default/queue" -maxdepth 1 -type f -name 'id:*' -size -64k | head -1000 | {
+      n=0
+      while IFS= read -r input; do cp "$input" "$seeds/seed-q-$(printf %04d "$n")"; n=$((n + 1)); done
+    }
+    mv "$findings" "$findings.$(date -u +%Y%m%dT%H%M%S)"
+  fi
   mkdir -p "$findings"
   # The GC heap limit makes an allocation past it an OutOfMemoryException, which SharpFuzz reports as a
   # crash. afl-fuzz's own -m (an address-space limit) cannot be used: the runtime reserves far more
   # address space than it uses.
-  AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_NO_UI=1 AFL_AUTORESUME=1 \
+  AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_NO_UI=1 \
   AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SUPPRESS_WARNINGS=1 AFL_QUIET=1 \
   DOTNET_GCHeapHardLimit=$(printf '0x%x' $((heap_mb * 1024 * 1024))) DOTNET_TieredCompilation=0 \
     afl-fuzz -V "$seconds" -t "$timeout_ms" -m none -i "$seeds" -o "$findings" -- dotnet "$bin/Rfc.Fuzz.dll" "$t" \
