@@ -81,7 +81,7 @@ internal static class ParseScaling
 
     private static Action Document(string text) => () =>
     {
-        RfcDocument document = RfcDocument.Parse(text);
+        RfcOutline document = RfcOutline.Parse(text);
         _ = document.TableOfContents.Count;
         _ = RfcTextLocator.Locate(text, document, text.Length);
     };

@@ -50,14 +50,14 @@ internal static class DocumentTargets
     }
 
     /// <summary>
-    /// <see cref="RfcDocument"/> and <see cref="RfcTextLocator"/>: the input decoded as an RFC's text; every heading's
+    /// <see cref="RfcOutline"/> and <see cref="RfcTextLocator"/>: the input decoded as an RFC's text; every heading's
     /// section, a lookup by every heading's number and title, by the input's first line (as a user's
     /// <c>--section</c>), and the location of a few offsets. A section found must contain its heading's line.
     /// </summary>
     public static void Sections(byte[] input)
     {
         string text = RfcTextDecoder.Decode(input);
-        RfcDocument document = RfcDocument.Parse(text);
+        RfcOutline document = RfcOutline.Parse(text);
         _ = document.TableOfContents.Count;
         foreach (RfcHeading heading in document.Headings)
         {

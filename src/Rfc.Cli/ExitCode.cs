@@ -18,8 +18,11 @@ public enum ExitCode
     /// <summary>Malformed HTTP, an unexpected status, too many redirects.</summary>
     Protocol = 4,
 
-    /// <summary>The store or a file could not be read or written.</summary>
+    /// <summary>The store or a file could not be read or written, or a stored document fails its checksum.</summary>
     Local = 5,
+
+    /// <summary>A bug in rfc: the line says so and asks for a report; the stack only with <c>--verbose</c>.</summary>
+    Internal = 70,
 
     /// <summary>Interrupted by Ctrl+C.</summary>
     Interrupted = 130,

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Rfc.Http;
-using Rfc.Storage;
 using Rfc.Transport;
 
 namespace Rfc.Cli;
@@ -90,7 +89,7 @@ internal sealed class GlobalOptions
             throw new CliUsageException($"CA file '{http.CaFile}' does not exist (check --ca-file or RFC_CA_FILE)");
         }
 
-        return new RfcClientOptions { Source = source, Transport = transport, Http = http, StoreDirectory = StoreLocation.Resolve(context.Env) };
+        return new RfcClientOptions { Source = source, Transport = transport, Http = http, StoreDirectory = RfcClient.StoreDirectoryFor(context.Env) };
     }
 
     private static TimeSpan Seconds(double? value, TimeSpan fallback, string option)

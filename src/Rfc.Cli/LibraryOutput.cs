@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Rfc.Documents;
-using Rfc.Storage;
-using Rfc.Transport;
 
 namespace Rfc.Cli;
 
@@ -16,20 +14,8 @@ internal static class LibraryOutput
     public static StreamWriter Writer(CliContext context) =>
         new(context.Stdout, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16384, leaveOpen: true) { NewLine = "\n" };
 
-    /// <summary>Opens the store in the environment's location.</summary>
-    public static RfcStore OpenStore(CliContext context) => RfcStore.Open(StoreLocation.Resolve(context.Env));
-
-    /// <summary>Throws the not-found error for an index that was never synced.</summary>
-    public static void RequireIndex(RfcStore store)
-    {
-        if (store.CountIndexEntries() == 0)
-        {
-            throw NotFound($"the local RFC index is empty ({SyncHint})");
-        }
-    }
-
-    /// <summary>A "not found" failure (exit 1) in the vocabulary every layer shares.</summary>
-    public static FetchException NotFound(string message) => new(FetchLayer.Document, message) { IsNotFound = true };
+    /// <summary>A client over the environment's store, for the commands that read only the local library (no network options).</summary>
+    public static RfcClient LocalClient(CliContext context) => new(new RfcClientOptions { StoreDirectory = RfcClient.StoreDirectoryFor(context.Env) });
 
     /// <summary><c>RFC 9110, RFC 9111 and RFC 9112</c>.</summary>
     public static string JoinRfcs(IEnumerable<RfcNumber> numbers)
@@ -40,11 +26,11 @@ internal static class LibraryOutput
 
     /// <summary>
     /// Writes rows as a table with aligned columns on a terminal (a header line first), or as tab-separated lines
-    /// for scripts. The last column is not padded.
+    /// for scripts. The last column is not padded. Control characters in cells are shown escaped (<see cref="Terminal"/>).
     /// </summary>
     public static void Table(TextWriter output, bool terminal, string[] header, IEnumerable<string[]> rows)
     {
-        List<string[]> all = [.. rows];
+        List<string[]> all = [.. rows.Select(row => row.Select(cell => Terminal.Escape(cell, keep: terminal ? "" : "\t\n")).ToArray())];
         if (!terminal)
         {
             foreach (string[] row in all)

@@ -26,7 +26,7 @@ public sealed class ReadTimeoutStream(Stream inner, TimeSpan timeout, Uri uri) :
 
     /// <summary>The error both transports report when the server sends nothing for <paramref name="timeout"/>.</summary>
     public static FetchException Timeout(Uri uri, TimeSpan timeout, Exception? inner = null) =>
-        new(FetchLayer.Http, $"{HttpErrors.Authority(uri)} sent nothing for {HostText.Seconds(timeout)} (read timeout; raise it with --timeout)", new TimeoutException(null, inner))
+        new(FetchLayer.Http, $"{HttpErrors.Authority(uri)} sent nothing for {HostText.Seconds(timeout)}", new TimeoutException(null, inner))
         {
             IsTimeout = true,
         };

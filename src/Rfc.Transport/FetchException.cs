@@ -38,12 +38,6 @@ public sealed class FetchException : Exception
     public bool IsTimeout { get; init; }
 
     /// <summary>
-    /// True when the document does not exist where it was looked for: an HTTP 404 or 410, an RFC the
-    /// index lists as not issued, or one missing from the local store when the network is off limits.
-    /// </summary>
-    public bool IsNotFound { get; init; }
-
-    /// <summary>
     /// True when the cause is the network rather than the server's answer: every failure below HTTP,
     /// and timeouts at any layer.
     /// </summary>

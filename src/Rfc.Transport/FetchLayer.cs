@@ -14,7 +14,4 @@ public enum FetchLayer
 
     /// <summary>The HTTP exchange: malformed responses, unexpected statuses, redirects, proxies.</summary>
     Http,
-
-    /// <summary>The document itself: not found, not issued, or not a usable RFC text.</summary>
-    Document,
 }

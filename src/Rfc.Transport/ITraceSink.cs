@@ -8,4 +8,12 @@ public interface ITraceSink
 {
     /// <summary>Records that <paramref name="layer"/> did or saw <paramref name="message"/>.</summary>
     void Trace(FetchLayer layer, string message);
+
+    /// <summary>
+    /// Records a line from the library above the network stack (the store, documents, the index): what was read
+    /// locally and what arrived. Sinks that show only the network ignore it.
+    /// </summary>
+    void TraceLibrary(string message)
+    {
+    }
 }

@@ -26,25 +26,29 @@ public sealed class TextWriterTraceSink : ITraceSink
         _created = _time.GetTimestamp();
     }
 
-    /// <summary>The short name in the layer column: <c>dns</c>, <c>tcp</c>, <c>tls</c>, <c>http</c>, <c>doc</c>.</summary>
+    /// <summary>The short name in the layer column: <c>dns</c>, <c>tcp</c>, <c>tls</c>, <c>http</c> (and <c>doc</c> for the library's lines).</summary>
     public static string LayerName(FetchLayer layer) => layer switch
     {
         FetchLayer.NameResolution => "dns",
         FetchLayer.Tcp => "tcp",
         FetchLayer.Tls => "tls",
         FetchLayer.Http => "http",
-        FetchLayer.Document => "doc",
         _ => layer.ToString().ToLowerInvariant(),
     };
 
     /// <inheritdoc/>
-    public void Trace(FetchLayer layer, string message)
+    public void Trace(FetchLayer layer, string message) => Write(LayerName(layer), message);
+
+    /// <inheritdoc/>
+    public void TraceLibrary(string message) => Write("doc", message);
+
+    private void Write(string layer, string message)
     {
         ArgumentNullException.ThrowIfNull(message);
         TimeSpan elapsed = _time.GetElapsedTime(_created);
         string line = string.Create(
             CultureInfo.InvariantCulture,
-            $"{elapsed.TotalMilliseconds,9:0.0} ms  {LayerName(layer),-5} {message}");
+            $"{elapsed.TotalMilliseconds,9:0.0} ms  {layer,-5} {message}");
         Debug.Assert(!message.Contains('\n', StringComparison.Ordinal), "one trace call is one line");
         lock (_lock)
         {

@@ -18,8 +18,8 @@ internal sealed record FetchOutcome(int StatusCode, string Status, Uri Uri, byte
     public StoredDocument ToStored(RfcNumber number) =>
         new(number, Content, ETag, LastModified, DateTimeOffset.UtcNow, RfcStore.Hash(Content), Uri.ToString());
 
-    /// <summary>The error for a status that is not a document: not found for 404/410, an HTTP error otherwise.</summary>
-    public FetchException ToException(RfcNumber number) => StatusCode is 404 or 410
-        ? new FetchException(FetchLayer.Document, $"RFC {number} was not found at {Uri} (HTTP {Status})") { StatusCode = StatusCode, IsNotFound = true }
+    /// <summary>The error for a status that is not a document: the library's not found for 404/410, an HTTP error otherwise.</summary>
+    public Exception ToException(RfcNumber number) => StatusCode is 404 or 410
+        ? new RfcLibraryException(RfcLibraryErrorKind.NotFound, $"RFC {number} was not found at {Uri} (HTTP {Status})") { Number = number, StatusCode = StatusCode }
         : new FetchException(FetchLayer.Http, $"{Uri} answered HTTP {Status} instead of the document") { StatusCode = StatusCode };
 }

@@ -33,34 +33,40 @@ public sealed partial class RfcClient
     public async Task<IndexSyncResult> SyncIndexAsync(Uri indexUrl, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(indexUrl);
-        RfcStore store = Store ?? throw new InvalidOperationException("syncing the index needs a store (set RfcClientOptions.StoreDirectory)");
+        RfcStore store = RequiredStore;
         string url = indexUrl.ToString();
-        IndexSyncState? previous = store.CountIndexEntries() > 0 ? store.GetSyncState(url) : null;
+        IndexSyncState? previous = FromStore(() => store.CountIndexEntries() > 0 ? store.GetSyncState(url) : null);
 
         // RFC 9110 §13.1.3: a server that understands If-None-Match ignores If-Modified-Since; one that does not still gets a date.
         FetchRequest request = new(indexUrl) { IfNoneMatch = previous?.ETag, IfModifiedSince = previous?.LastModified };
-        _client ??= new RedirectingClient(Transports.Create(_options.Transport, _options.Http), _options.Http.Trace);
         string download = Path.Combine(store.Directory, $"index-{Path.GetRandomFileName()}.tmp");
         try
         {
-            FetchResponse response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            FetchResponse response = await Client.SendAsync(request, cancellationToken).ConfigureAwait(false);
             await using (response.ConfigureAwait(false))
             {
                 if (response.StatusCode == 304 && previous is not null)
                 {
-                    store.MarkIndexUnchanged(url, DateTimeOffset.UtcNow);
-                    _options.Http.Trace?.Trace(FetchLayer.Document, $"index {url}: unchanged (304)");
-                    return new IndexSyncResult(indexUrl, NotModified: true, IndexFormat.Unknown, new IndexUpdateCounts(0, 0, previous.Entries, 0));
+                    FromStore(() => store.MarkIndexUnchanged(url, DateTimeOffset.UtcNow));
+                    _options.Http.Trace?.TraceLibrary($"index {url}: unchanged (304)");
+                    return new IndexSyncResult(indexUrl, NotModified: true, IndexFormat.Unknown, Added: 0, Changed: 0, Unchanged: previous.Entries);
                 }
 
                 if (response.StatusCode != 200)
                 {
-                    throw new FetchException(FetchLayer.Http, $"{response.Uri} answered HTTP {response.Status} instead of the RFC index (check --index-url or RFC_INDEX_URL)") { StatusCode = response.StatusCode };
+                    throw new RfcLibraryException(RfcLibraryErrorKind.IndexUnavailable, $"{response.Uri} answered HTTP {response.Status} instead of the RFC index") { StatusCode = response.StatusCode };
                 }
 
                 await SaveAsync(response, download, cancellationToken).ConfigureAwait(false);
                 IndexSyncState state = new(url, response.Header("ETag"), LastModified(response), DateTimeOffset.UtcNow, 0);
-                return await ApplyIndexAsync(store, response.Uri, download, state, progress, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return await ApplyIndexAsync(store, response.Uri, download, state, progress, cancellationToken).ConfigureAwait(false);
+                }
+                catch (StoreException e)
+                {
+                    throw new RfcLibraryException(RfcLibraryErrorKind.Store, e.Message, e);
+                }
             }
         }
         finally
@@ -79,7 +85,7 @@ public sealed partial class RfcClient
             {
                 IndexFormat.Xml => RfcIndexXmlParser.ParseAsync(file, cancellationToken),
                 IndexFormat.Text => RfcIndexTextParser.ParseAsync(file, cancellationToken),
-                _ => throw new FetchException(FetchLayer.Document, $"{source} is neither rfc-index.xml nor rfc-index.txt (check --index-url or RFC_INDEX_URL)"),
+                _ => throw new RfcLibraryException(RfcLibraryErrorKind.InvalidIndex, $"{source} is neither rfc-index.xml nor rfc-index.txt"),
             };
 
             using IndexUpdate update = store.BeginIndexUpdate();
@@ -98,23 +104,24 @@ public sealed partial class RfcClient
             catch (IndexFormatException e)
             {
                 // A line or entry far longer than any in the real index: refused before it costs time or memory.
-                throw new FetchException(FetchLayer.Document, $"the index from {source} is not the RFC index: {e.Message} (check --index-url or RFC_INDEX_URL)", e);
+                throw new RfcLibraryException(RfcLibraryErrorKind.InvalidIndex, $"the index from {source} is not the RFC index: {e.Message}", e);
             }
             catch (XmlException e)
             {
-                throw new FetchException(FetchLayer.Document, $"the index from {source} is not well-formed XML ({e.Message})", e);
+                // XmlException's Message is the platform's text (a resource key under NativeAOT): say where instead.
+                throw new RfcLibraryException(RfcLibraryErrorKind.InvalidIndex, string.Create(CultureInfo.InvariantCulture, $"the index from {source} is not well-formed XML (line {e.LineNumber}, column {e.LinePosition})"), e);
             }
 
             IndexUpdateCounts counts = update.Counts;
             if (counts.Total == 0)
             {
                 // Recording the ETag of an index that held nothing would make the next sync skip the real one.
-                throw new FetchException(FetchLayer.Document, $"the index from {source} holds no RFC entries (check --index-url or RFC_INDEX_URL)");
+                throw new RfcLibraryException(RfcLibraryErrorKind.InvalidIndex, $"the index from {source} holds no RFC entries");
             }
 
             progress?.Report(seen);
             update.Commit(state with { Entries = counts.Total });
-            return new IndexSyncResult(source, NotModified: false, format, counts);
+            return new IndexSyncResult(source, NotModified: false, format, counts.Added, counts.Changed, counts.Unchanged);
         }
     }
 
@@ -129,7 +136,7 @@ public sealed partial class RfcClient
             {
                 if (file.Length + read > MaxIndexBytes)
                 {
-                    throw new FetchException(FetchLayer.Document, string.Create(CultureInfo.InvariantCulture, $"{response.Uri} sent more than {MaxIndexBytes / (1024 * 1024)} MiB; that is not the RFC index"));
+                    throw new RfcLibraryException(RfcLibraryErrorKind.InvalidIndex, string.Create(CultureInfo.InvariantCulture, $"{response.Uri} sent more than {MaxIndexBytes / (1024 * 1024)} MiB; that is not the RFC index"));
                 }
 
                 await file.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);

@@ -22,8 +22,12 @@ public sealed partial class RfcClient : IAsyncDisposable
     public const int MaxDocumentBytes = 64 * 1024 * 1024;
 
     private readonly RfcClientOptions _options;
+
+    /// <summary>Guards the lazily created client and store: the mirror's workers ask for them at the same time.</summary>
+    private readonly Lock _gate = new();
     private RedirectingClient? _client;
     private RfcStore? _store;
+    private bool _disposed;
 
     /// <summary>Creates a client; nothing is opened or connected until it is needed.</summary>
     public RfcClient(RfcClientOptions options)
@@ -35,49 +39,121 @@ public sealed partial class RfcClient : IAsyncDisposable
     /// <summary>Where documents come from.</summary>
     public DocumentSource Source => _options.Source;
 
-    /// <summary>The store, opened on first use; null when the client keeps nothing.</summary>
-    public RfcStore? Store => _store ??= _options.StoreDirectory is { } directory ? RfcStore.Open(directory) : null;
-
-    /// <summary>Fetches RFC <paramref name="number"/> (no store involved).</summary>
-    public Task<RfcDocument> GetAsync(RfcNumber number, CancellationToken cancellationToken) => GetAsync(number, ReadMode.Default, cancellationToken);
+    /// <summary>The store's directory, or null when the client keeps nothing.</summary>
+    public string? StoreDirectory => _options.StoreDirectory;
 
     /// <summary>
-    /// Gets RFC <paramref name="number"/>: from the store when it holds it (unless
-    /// <paramref name="mode"/> says refresh), otherwise from the source, storing what arrives. Throws
-    /// <see cref="FetchException"/> (<see cref="FetchException.IsNotFound"/> when there is no such RFC
-    /// there) or <see cref="StoreException"/>.
+    /// The store, opened once on first use (thread-safe); null when the client keeps nothing. Internal: callers above
+    /// the façade use its methods, never the store.
     /// </summary>
-    public async Task<RfcDocument> GetAsync(RfcNumber number, ReadMode mode, CancellationToken cancellationToken)
+    internal RfcStore? Store
+    {
+        get
+        {
+            if (Volatile.Read(ref _store) is { } store)
+            {
+                return store;
+            }
+
+            if (_options.StoreDirectory is not { } directory)
+            {
+                return null;
+            }
+
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (_store is null)
+                {
+                    RfcStore opened = FromStore(() => RfcStore.Open(directory));
+                    Volatile.Write(ref _store, opened);
+                }
+
+                return _store;
+            }
+        }
+    }
+
+    /// <summary>The store, or the bug of using a library method on a client configured without one.</summary>
+    internal RfcStore RequiredStore => Store ?? throw new InvalidOperationException("this needs a store (set RfcClientOptions.StoreDirectory)");
+
+    /// <summary>
+    /// The redirecting client over the chosen transport, created once (thread-safe): concurrent first requests share
+    /// one transport and so one connection pool, and no losing transport is left undisposed.
+    /// </summary>
+    private RedirectingClient Client
+    {
+        get
+        {
+            if (Volatile.Read(ref _client) is { } client)
+            {
+                return client;
+            }
+
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (_client is null)
+                {
+                    Volatile.Write(ref _client, new RedirectingClient(Transports.Create(_options.Transport, _options.Http), _options.Http.Trace));
+                }
+
+                return _client;
+            }
+        }
+    }
+
+    /// <summary>The store's directory for an environment: <c>RFC_HOME</c>, else <c>$XDG_DATA_HOME/rfc</c>, else <c>~/.local/share/rfc</c>.</summary>
+    public static string StoreDirectoryFor(Func<string, string?> environment) => FromStore(() => StoreLocation.Resolve(environment));
+
+    /// <summary>Fetches RFC <paramref name="number"/> (no store involved).</summary>
+    public Task<RfcContent> GetAsync(RfcNumber number, CancellationToken cancellationToken) => GetAsync(number, ReadMode.Default, cancellationToken);
+
+    /// <summary>
+    /// Gets RFC <paramref name="number"/>: from the store when it holds it (unless <paramref name="mode"/> says refresh),
+    /// otherwise from the source, storing what arrives. A stored copy is checked against its SHA-256 before it is returned.
+    /// Throws <see cref="RfcLibraryException"/> (not found, not stored, checksum, store) or <see cref="FetchException"/>
+    /// (the network, or an HTTP status other than 200, 304, 404 and 410).
+    /// </summary>
+    public async Task<RfcContent> GetAsync(RfcNumber number, ReadMode mode, CancellationToken cancellationToken)
     {
         // A cached read, the everyday case, reads its one row without opening the store (issue 6).
-        if (mode != ReadMode.Refresh && _store is null && _options.StoreDirectory is { } directory && StoreReader.TryGetDocument(directory, number) is { } cached)
+        if (mode != ReadMode.Refresh && Volatile.Read(ref _store) is null && _options.StoreDirectory is { } directory
+            && FromStore(() => StoreReader.TryGetDocument(directory, number)) is { } cached)
         {
-            _options.Http.Trace?.Trace(FetchLayer.Document, $"RFC {number}: {cached.Content.Length} bytes from the store ({Path.Combine(directory, RfcStore.FileName)})");
-            return new RfcDocument(number, cached.Content, SourceOf(cached), DocumentOrigin.Store);
+            Verify(cached);
+            _options.Http.Trace?.TraceLibrary($"RFC {number}: {cached.Content.Length} bytes from the store ({Path.Combine(directory, RfcStore.FileName)})");
+            return new RfcContent(number, cached.Content, SourceOf(cached), DocumentOrigin.Store);
         }
 
-        StoredDocument? stored = Store?.GetDocument(number);
+        RfcStore? store = Store;
+        StoredDocument? stored = store is null ? null : FromStore(() => store.GetDocument(number));
         if (stored is not null && mode != ReadMode.Refresh)
         {
-            _options.Http.Trace?.Trace(FetchLayer.Document, $"RFC {number}: {stored.Content.Length} bytes from the store ({Store!.DatabasePath})");
-            return new RfcDocument(number, stored.Content, SourceOf(stored), DocumentOrigin.Store);
+            Verify(stored);
+            _options.Http.Trace?.TraceLibrary($"RFC {number}: {stored.Content.Length} bytes from the store ({store!.DatabasePath})");
+            return new RfcContent(number, stored.Content, SourceOf(stored), DocumentOrigin.Store);
         }
 
         if (mode == ReadMode.Offline)
         {
-            throw new FetchException(FetchLayer.Document, $"RFC {number} is not in the local store and --offline forbids fetching it (run without --offline to fetch it)") { IsNotFound = true };
+            throw new RfcLibraryException(RfcLibraryErrorKind.NotStored, $"RFC {number} is not in the local store") { Number = number };
         }
 
         FetchOutcome outcome = await FetchAsync(number, stored, cancellationToken).ConfigureAwait(false);
         switch (outcome.StatusCode)
         {
             case 304 when stored is not null:
-                Store!.MarkRevalidated(number, DateTimeOffset.UtcNow);
-                _options.Http.Trace?.Trace(FetchLayer.Document, $"RFC {number}: unchanged (304), {stored.Content.Length} bytes from the store");
-                return new RfcDocument(number, stored.Content, SourceOf(stored), DocumentOrigin.Revalidated);
+                FromStore(() => store!.MarkRevalidated(number, DateTimeOffset.UtcNow));
+                _options.Http.Trace?.TraceLibrary($"RFC {number}: unchanged (304), {stored.Content.Length} bytes from the store");
+                return new RfcContent(number, stored.Content, SourceOf(stored), DocumentOrigin.Revalidated);
             case 200:
-                Store?.PutDocument(outcome.ToStored(number), RfcTextDecoder.Decode(outcome.Content));
-                return new RfcDocument(number, outcome.Content, outcome.Uri);
+                if (store is not null)
+                {
+                    FromStore(() => store.PutDocument(outcome.ToStored(number), RfcTextDecoder.Decode(outcome.Content)));
+                }
+
+                return new RfcContent(number, outcome.Content, outcome.Uri);
             default:
                 throw outcome.ToException(number);
         }
@@ -92,15 +168,14 @@ public sealed partial class RfcClient : IAsyncDisposable
     {
         Uri uri = _options.Source.Resolve(number);
         FetchRequest request = new(uri) { IfNoneMatch = stored?.ETag, IfModifiedSince = stored is { ETag: null } ? stored.LastModified : null };
-        _client ??= new RedirectingClient(Transports.Create(_options.Transport, _options.Http), _options.Http.Trace);
-        FetchResponse response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        FetchResponse response = await Client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         await using (response.ConfigureAwait(false))
         {
             byte[] content = [];
             if (response.StatusCode == 200)
             {
                 content = await ReadAllAsync(response, cancellationToken).ConfigureAwait(false);
-                _options.Http.Trace?.Trace(FetchLayer.Document, $"RFC {number}: {content.Length} bytes from {response.Uri}");
+                _options.Http.Trace?.TraceLibrary($"RFC {number}: {content.Length} bytes from {response.Uri}");
             }
 
             return new FetchOutcome(response.StatusCode, response.Status, response.Uri, content, response.Header("ETag"), LastModified(response), RetryAfter(response));
@@ -113,14 +188,60 @@ public sealed partial class RfcClient : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_client is not null)
+        RedirectingClient? client;
+        RfcStore? store;
+        lock (_gate)
         {
-            await _client.Transport.DisposeAsync().ConfigureAwait(false);
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            (client, store) = (_client, _store);
         }
 
-        if (_store is not null)
+        if (client is not null)
         {
-            await _store.DisposeAsync().ConfigureAwait(false);
+            await client.Transport.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (store is not null)
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs a store operation, turning the store's failures into the façade's own error types.</summary>
+    internal static T FromStore<T>(Func<T> operation)
+    {
+        try
+        {
+            return operation();
+        }
+        catch (StoreException e)
+        {
+            throw new RfcLibraryException(RfcLibraryErrorKind.Store, e.Message, e);
+        }
+        catch (SearchQueryException e)
+        {
+            throw new RfcLibraryException(RfcLibraryErrorKind.InvalidQuery, e.Message, e);
+        }
+    }
+
+    /// <summary>Runs a store operation that returns nothing; see <see cref="FromStore{T}(Func{T})"/>.</summary>
+    internal static void FromStore(Action operation) => FromStore(() =>
+    {
+        operation();
+        return true;
+    });
+
+    /// <summary>A stored document must still be the bytes that were stored: a damaged store is reported, never printed.</summary>
+    private static void Verify(StoredDocument stored)
+    {
+        if (!string.Equals(RfcStore.Hash(stored.Content), stored.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RfcLibraryException(RfcLibraryErrorKind.ChecksumMismatch, $"the stored copy of RFC {stored.Number} does not match its SHA-256 checksum") { Number = stored.Number };
         }
     }
 
@@ -187,7 +308,7 @@ public sealed partial class RfcClient : IAsyncDisposable
         {
             if (buffer.Length + read > MaxDocumentBytes)
             {
-                throw new FetchException(FetchLayer.Document, $"{response.Uri} sent more than {MaxDocumentBytes / (1024 * 1024)} MiB; that is not an RFC");
+                throw new RfcLibraryException(RfcLibraryErrorKind.DocumentTooLarge, $"{response.Uri} sent more than {MaxDocumentBytes / (1024 * 1024)} MiB; that is not an RFC");
             }
 
             buffer.Write(chunk, 0, read);

@@ -51,6 +51,7 @@ public sealed class CorpusTests
         }
 
         int[] numbers = [.. Directory.EnumerateFiles(folder, "rfc*.txt").Select(path => int.Parse(Path.GetFileNameWithoutExtension(path)[3..])).Order()];
+        Assert.Equal(CorpusLocator.DocumentCount, numbers.Length);
         await using IAsyncDisposable running = await StartAsync(server, root, folder);
         Uri baseUri = running switch
         {
@@ -60,6 +61,7 @@ public sealed class CorpusTests
             _ => throw new InvalidOperationException(),
         };
 
+        int checkedDocuments = 0;
         foreach (int[] batch in numbers.Chunk(BatchSize))
         {
             string[] args = [.. batch.Select(n => n.ToString()), "--transport", transport, "--ca-file", TestCertificate.CaFile, "--source", baseUri + "rfc/rfc{n}.txt"];
@@ -75,7 +77,10 @@ public sealed class CorpusTests
             }
 
             Assert.Equal(offset, result.Stdout.Length);
+            checkedDocuments += batch.Length;
         }
+
+        Assert.Equal(CorpusLocator.DocumentCount, checkedDocuments);
 
         if (running is KestrelServer counted)
         {

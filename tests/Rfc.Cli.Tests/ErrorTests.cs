@@ -120,7 +120,8 @@ public sealed class ErrorTests
     [Fact]
     public async Task Get_ExitsNetwork_WhenConnectionRefused()
     {
-        int port = ClosedPort.Get();
+        using ClosedPort closed = ClosedPort.Open();
+        int port = closed.Port;
 
         CliResult result = await CliRunner.RunAsync("2324", "--source", $"http://127.0.0.1:{port}/");
 
@@ -183,7 +184,8 @@ public sealed class ErrorTests
     [Fact]
     public async Task Get_ShowsCauseChain_OnlyWithVerbose()
     {
-        int port = ClosedPort.Get();
+        using ClosedPort closed = ClosedPort.Open();
+        int port = closed.Port;
 
         CliResult quiet = await CliRunner.RunAsync("2324", "--source", $"http://127.0.0.1:{port}/");
         CliResult verbose = await CliRunner.RunAsync("2324", "--verbose", "--source", $"http://127.0.0.1:{port}/");
@@ -191,5 +193,81 @@ public sealed class ErrorTests
         Assert.Single(quiet.StderrLines);
         Assert.True(verbose.StderrLines.Length > 1);
         Assert.Contains(verbose.StderrLines.Skip(1), line => line.StartsWith("  caused by ", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>The reporter's rows that need no server: configuration errors, bugs, and the --verbose cause chain.</summary>
+public sealed class ErrorReporterTests
+{
+    [Theory]
+    [InlineData(Transport.TransportSetting.CaFile, null, "rfc: error: cannot use CA file '/tmp/x' (check --ca-file or RFC_CA_FILE)")]
+    [InlineData(Transport.TransportSetting.Proxy, "http_proxy", "rfc: error: cannot use CA file '/tmp/x' (fix or unset http_proxy)")]
+    public void Classify_ExitsUsage_NamingTheOptionOrVariable_ForTransportConfiguration(Transport.TransportSetting setting, string? variable, string expected)
+    {
+        Transport.TransportConfigurationException error = new(setting, "cannot use CA file '/tmp/x'") { Variable = variable };
+
+        (ExitCode code, string line) = ErrorReporter.Classify(error);
+
+        Assert.Equal(ExitCode.Usage, code);
+        Assert.Equal(expected, line);
+    }
+
+    [Fact]
+    public void Report_ExitsInternal_NamingTheTypeOnly_AndStackOnlyWithVerbose()
+    {
+        InvalidOperationException bug = Throw(new InvalidOperationException("Arg_ResourceKeyOnly"));
+        using StringWriter quiet = new() { NewLine = "\n" };
+        using StringWriter verbose = new() { NewLine = "\n" };
+
+        ExitCode code = ErrorReporter.Report(bug, quiet, verbose: false, CancellationToken.None);
+        ErrorReporter.Report(bug, verbose, verbose: true, CancellationToken.None);
+
+        Assert.Equal(ExitCode.Internal, code);
+        Assert.Equal(70, (int)code);
+        Assert.Equal($"rfc: internal error: InvalidOperationException ({ErrorReporter.ReportTo}; run with --verbose for details)\n", quiet.ToString());
+        Assert.DoesNotContain("Arg_ResourceKeyOnly", verbose.ToString(), StringComparison.Ordinal);
+        Assert.Contains("   at ", verbose.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_VerboseChain_ShowsOurMessages_AndOnlyTypeAndCodeOfPlatformErrors()
+    {
+        System.Net.Sockets.SocketException socket = new((int)System.Net.Sockets.SocketError.ConnectionRefused);
+        Transport.FetchException error = new(Transport.FetchLayer.Tcp, "connection refused by 127.0.0.1:9 (ECONNREFUSED)", new IOException("platform words", socket));
+        using StringWriter stderr = new() { NewLine = "\n" };
+
+        ExitCode code = ErrorReporter.Report(error, stderr, verbose: true, CancellationToken.None);
+
+        Assert.Equal(ExitCode.Network, code);
+        Assert.Equal(
+            [
+                "rfc: error: connection refused by 127.0.0.1:9 (ECONNREFUSED)",
+                $"  caused by IOException, HResult 0x{new IOException().HResult:X8}",
+                $"  caused by SocketException, SocketError ConnectionRefused, ECONNREFUSED, HResult 0x{socket.HResult:X8}",
+            ],
+            stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Classify_EscapesControlCharactersFromServerData()
+    {
+        Transport.FetchException error = new(Transport.FetchLayer.Http, "http://127.0.0.1/ redirected (302) to an invalid location '\u001b[2J'");
+
+        (_, string line) = ErrorReporter.Classify(error);
+
+        Assert.Equal("rfc: error: http://127.0.0.1/ redirected (302) to an invalid location '\\x1b[2J'", line);
+    }
+
+    private static T Throw<T>(T error)
+        where T : Exception
+    {
+        try
+        {
+            throw error;
+        }
+        catch (T caught)
+        {
+            return caught;
+        }
     }
 }

@@ -41,10 +41,11 @@ public sealed class StoreTests : IDisposable
     [Fact]
     public async Task Get_ExitsNotFound_WhenOfflineAndNotStored()
     {
-        CliResult result = await CliRunner.RunAsync(["2324", "--offline", "--source", $"http://127.0.0.1:{ClosedPort.Get()}/"], Environment);
+        using ClosedPort closed = ClosedPort.Open();
+        CliResult result = await CliRunner.RunAsync(["2324", "--offline", "--source", $"http://127.0.0.1:{closed.Port}/"], Environment);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["rfc: error: RFC 2324 is not in the local store and --offline forbids fetching it (run without --offline to fetch it)"], result.StderrLines);
+        Assert.Equal(["rfc: error: RFC 2324 is not in the local store (--offline forbids fetching it; run without --offline to fetch it)"], result.StderrLines);
     }
 
     [Fact]
@@ -128,12 +129,14 @@ public sealed class StoreTests : IDisposable
     [Fact]
     public async Task Executable_KilledMidRun_LeavesOnlyWholeDocuments()
     {
-        // Each document is served slowly so the kill lands while the writer is busy.
+        // The server answers 40 requests and holds the 41st: rfc reads documents one after another, storing each
+        // before asking for the next, so the kill lands mid-run whatever the machine's speed.
         static byte[] Body(int n) => Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat($"RFC {n} line\n", 2000 + n)));
+        using ServerGate gate = new(after: 40);
         await using KestrelServer server = await KestrelServer.StartAsync(async context =>
         {
             int n = int.Parse(context.Request.Path.Value!["/rfc".Length..^".txt".Length]);
-            await Task.Delay(5);
+            await gate.PassAsync();
             await KestrelServer.WriteBodyAsync(context, Body(n), chunked: true);
         });
         ProcessStartInfo start = new(RfcExecutable.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -142,16 +145,14 @@ public sealed class StoreTests : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["RFC_HOME"] = Home;
+        ChildEnvironment.Apply(start, new Dictionary<string, string> { ["RFC_HOME"] = Home });
         using Process process = Process.Start(start)!;
         _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, TestContext.Current.CancellationToken);
-        while (server.Requests < 40 && !process.HasExited)
-        {
-            await Task.Delay(5, TestContext.Current.CancellationToken);
-        }
+        await gate.Reached.WaitAsync(TestContext.Current.CancellationToken);
 
         process.Kill(); // SIGKILL: no cleanup runs.
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        gate.Open();
 
         using RfcStore store = RfcStore.Open(Home);
         using (SqliteConnection check = new($"Data Source={store.DatabasePath};Pooling=False"))

@@ -107,7 +107,8 @@ public sealed class TlsTests
     [InlineData("socket")]
     public async Task Trace_EndsAtTheLayerThatFailed(string transport)
     {
-        int port = ClosedPort.Get();
+        using ClosedPort closed = ClosedPort.Open();
+        int port = closed.Port;
 
         CliResult result = await CliRunner.RunAsync(["2324", "--trace", "--transport", transport, "--source", $"http://127.0.0.1:{port}/"], new Dictionary<string, string>());
 

@@ -49,9 +49,9 @@ public sealed class TransportParityTests
     [Fact]
     public async Task BothTransports_PrintSameBytes_OverIpv6Loopback()
     {
-        if (!System.Net.Sockets.Socket.OSSupportsIPv6)
+        if (IPv6Loopback.SkipReason is { } reason)
         {
-            Assert.Skip("IPv6 is not available on this machine");
+            Assert.Skip(reason);
         }
 
         byte[] document = SyntheticDocuments.All["utf8-with-bom"];
@@ -166,7 +166,8 @@ public sealed class TransportParityTests
     [Fact]
     public async Task BothTransports_FailTheSame_WhenConnectionRefused()
     {
-        (CliResult http, CliResult socket) = await RunBothAsync($"http://127.0.0.1:{ClosedPort.Get()}/");
+        using ClosedPort closed = ClosedPort.Open();
+        (CliResult http, CliResult socket) = await RunBothAsync($"http://127.0.0.1:{closed.Port}/");
 
         Assert.Equal(3, socket.ExitCode);
         AssertSame(http, socket);

@@ -10,6 +10,12 @@ public static class CorpusLocator
     /// <summary>The environment variable that overrides the search.</summary>
     public const string EnvironmentVariable = "RFC_CORPUS";
 
+    /// <summary>
+    /// How many loose documents (<c>rfc/rfcN.txt</c>) the shared corpus holds: tests that walk it assert they ran this
+    /// many, so a corpus that went missing or shrank fails instead of passing on fewer.
+    /// </summary>
+    public const int DocumentCount = 2524;
+
     private static readonly Lazy<string?> s_root = new(Locate);
 
     /// <summary>The corpus root (holding <c>rfc/</c> and <c>index/</c>), or null when there is none.</summary>

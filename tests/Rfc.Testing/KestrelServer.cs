@@ -18,6 +18,7 @@ public sealed class KestrelServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _requests;
+    private int _connections;
 
     private KestrelServer(WebApplication app, Uri baseUri)
     {
@@ -31,6 +32,9 @@ public sealed class KestrelServer : IAsyncDisposable
     /// <summary>How many requests reached the handler.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>How many TCP connections the server accepted (keep-alive reuse does not add to it).</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
     /// <summary>The request paths (with query) in order of arrival.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Paths { get; } = new();
 
@@ -41,6 +45,7 @@ public sealed class KestrelServer : IAsyncDisposable
     public static async Task<KestrelServer> StartAsync(RequestDelegate handler, X509Certificate2? certificate = null, IPAddress? address = null)
     {
         address ??= IPAddress.Loopback;
+        KestrelServer? server = null; // Set before anyone can connect: the port is known only after StartAsync.
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel =>
@@ -48,6 +53,12 @@ public sealed class KestrelServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Listen(address, 0, listen =>
             {
+                // Connection middleware: runs once per accepted TCP connection, before TLS and HTTP.
+                listen.Use(next => connection =>
+                {
+                    Interlocked.Increment(ref server!._connections);
+                    return next(connection);
+                });
                 if (certificate is not null)
                 {
                     listen.UseHttps(certificate);
@@ -55,7 +66,6 @@ public sealed class KestrelServer : IAsyncDisposable
             });
         });
         WebApplication app = builder.Build();
-        KestrelServer? server = null;
         app.Run(async context =>
         {
             Interlocked.Increment(ref server!._requests);

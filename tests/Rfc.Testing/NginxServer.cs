@@ -44,7 +44,7 @@ public sealed class NginxServer : IAsyncDisposable
         address ??= IPAddress.Loopback;
         string prefix = Directory.CreateTempSubdirectory("rfc-nginx-").FullName;
         Directory.CreateDirectory(Path.Combine(prefix, "logs"));
-        int port = ClosedPort.Get(address);
+        int port = FreePort.Take(address);
         string host = address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
         string root = Path.GetFullPath(folder).TrimEnd('/') + "/";
         string config = string.Create(CultureInfo.InvariantCulture, $$"""

@@ -33,7 +33,7 @@ public sealed class PythonHttpServer : IAsyncDisposable
     /// <summary>Serves <paramref name="folder"/> at the server's root on 127.0.0.1.</summary>
     public static async Task<PythonHttpServer> StartAsync(string folder, CancellationToken cancellationToken = default)
     {
-        int port = ClosedPort.Get();
+        int port = FreePort.Take();
 
         ProcessStartInfo start = new(Binary ?? throw new InvalidOperationException(SkipReason)) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (string argument in new[] { "-m", "http.server", "--bind", "127.0.0.1", "--directory", folder, port.ToString(System.Globalization.CultureInfo.InvariantCulture) })

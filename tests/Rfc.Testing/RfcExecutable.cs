@@ -31,19 +31,9 @@ public static class RfcExecutable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (string name in new[] { "RFC_SOURCE", "RFC_TRANSPORT", "RFC_PAGER", "PAGER", "RFC_CA_FILE", "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy" })
-        {
-            start.Environment.Remove(name);
-        }
-
         // Never the user's own store: each run gets an empty one, deleted afterwards, unless the test passes RFC_HOME.
         using TemporaryDirectory home = new("rfc-home-");
-        start.Environment["RFC_HOME"] = home.Path;
-        start.Environment.Remove("XDG_DATA_HOME");
-        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
+        ChildEnvironment.Apply(start, new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["RFC_HOME"] = environment?.GetValueOrDefault("RFC_HOME") ?? home.Path });
 
         using Process process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Path}");
         process.StandardInput.Close();

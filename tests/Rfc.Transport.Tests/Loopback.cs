@@ -6,27 +6,13 @@ namespace Rfc.Transport.Tests;
 /// <summary>Loopback sockets for connect tests: listeners, closed ports, and black holes.</summary>
 internal static class Loopback
 {
-    private static readonly Lazy<bool> s_ipv6 = new(() =>
-    {
-        try
-        {
-            using var probe = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
-            probe.Bind(new IPEndPoint(IPAddress.IPv6Loopback, 0));
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    });
-
-    public static bool IPv6Available => s_ipv6.Value;
+    public static bool IPv6Available => Rfc.Testing.IPv6Loopback.IsAvailable;
 
     public static void RequireIPv6()
     {
-        if (!IPv6Available)
+        if (Rfc.Testing.IPv6Loopback.SkipReason is { } reason)
         {
-            Assert.Skip("IPv6 loopback ([::1]) is not available on this machine");
+            Assert.Skip(reason);
         }
     }
 

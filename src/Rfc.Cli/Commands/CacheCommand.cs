@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Rfc.Storage;
 
 namespace Rfc.Cli.Commands;
 
@@ -36,10 +35,10 @@ internal static class CacheCommand
 
     private static async Task<int> ClearAsync(CliContext context, CancellationToken cancellationToken)
     {
-        using RfcStore store = LibraryOutput.OpenStore(context);
-        int removed = store.ClearDocuments();
+        await using RfcClient client = LibraryOutput.LocalClient(context);
+        int removed = client.ClearStored();
         using StreamWriter output = LibraryOutput.Writer(context);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"removed {removed} {(removed == 1 ? "document" : "documents")} from {store.Directory}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"removed {removed} {(removed == 1 ? "document" : "documents")} from {client.StoreDirectory}"));
         await output.FlushAsync(cancellationToken);
         return (int)ExitCode.Success;
     }

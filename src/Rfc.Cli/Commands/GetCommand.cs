@@ -42,7 +42,7 @@ internal static class GetCommand
         IReadOnlyList<RfcNumber> numbers = reader.Resolve(values);
 
         // Get the first document before starting a pager, so an error is a plain line on stderr.
-        RfcDocument first = await reader.GetAsync(numbers[0], mode, cancellationToken).ConfigureAwait(false);
+        RfcContent first = await reader.GetAsync(numbers[0], mode, cancellationToken).ConfigureAwait(false);
         string? pagerCommand = context.StdoutIsTerminal && !noPager ? Pager.Command(context) : null;
         Pager? pager = pagerCommand is null ? null : Pager.TryStart(pagerCommand, context);
         Stream output = pager?.Input ?? context.Stdout;
@@ -55,7 +55,7 @@ internal static class GetCommand
 
             for (int i = 1; i < numbers.Count; i++)
             {
-                RfcDocument next = await reader.GetAsync(numbers[i], mode, cancellationToken).ConfigureAwait(false);
+                RfcContent next = await reader.GetAsync(numbers[i], mode, cancellationToken).ConfigureAwait(false);
                 if (!await TryWriteAsync(output, next, cancellationToken).ConfigureAwait(false))
                 {
                     break;
@@ -74,7 +74,7 @@ internal static class GetCommand
     }
 
     /// <summary>Writes the document; false when the reader went away (a pager quit, <c>| head</c>), which is not an error.</summary>
-    private static async Task<bool> TryWriteAsync(Stream output, RfcDocument document, CancellationToken cancellationToken)
+    private static async Task<bool> TryWriteAsync(Stream output, RfcContent document, CancellationToken cancellationToken)
     {
         try
         {

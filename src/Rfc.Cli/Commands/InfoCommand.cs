@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Rfc.Documents;
 using Rfc.Documents.Index;
-using Rfc.Storage;
 
 namespace Rfc.Cli.Commands;
 
@@ -54,36 +53,31 @@ internal static class InfoCommand
 
     private static async Task<int> RunAsync(RfcNumber number, bool json, bool tree, CliContext context, CancellationToken cancellationToken)
     {
-        using RfcStore store = LibraryOutput.OpenStore(context);
-        LibraryOutput.RequireIndex(store);
-        IndexedRfc rfc = store.GetIndexEntry(number) ?? throw LibraryOutput.NotFound($"RFC {number} is not in the local index (it may be newer than the last sync; run 'rfc sync' to update it)");
-        if (rfc.Entry.NotIssued)
-        {
-            throw LibraryOutput.NotFound($"RFC {number} was never issued (the RFC Editor's index lists the number as \"Not Issued\")");
-        }
-
+        await using RfcClient client = LibraryOutput.LocalClient(context);
+        RfcInfo rfc = client.GetInfo(number);
         using StreamWriter output = LibraryOutput.Writer(context);
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(ToJson(rfc, store.GetCurrentVersions(number)), LibraryJson.Output.InfoJson));
+            output.WriteLine(JsonSerializer.Serialize(ToJson(rfc), LibraryJson.Output.InfoJson));
         }
         else if (tree)
         {
-            WriteTree(output, store, rfc);
+            WriteTree(output, client, rfc);
         }
         else
         {
-            WriteEntry(output, rfc, store.GetCurrentVersions(number));
+            WriteEntry(output, rfc);
         }
 
         await output.FlushAsync(cancellationToken);
         return (int)ExitCode.Success;
     }
 
-    private static void WriteEntry(TextWriter output, IndexedRfc rfc, IReadOnlyList<RfcNumber> current)
+    private static void WriteEntry(TextWriter output, RfcInfo rfc)
     {
         RfcIndexEntry entry = rfc.Entry;
-        output.WriteLine($"RFC {entry.Number}: {entry.Title}");
+        IReadOnlyList<RfcNumber> current = rfc.CurrentVersions;
+        output.WriteLine($"RFC {entry.Number}: {Terminal.Escape(entry.Title)}");
         output.WriteLine();
         Field(output, "Authors", string.Join(", ", entry.Authors));
         Field(output, "Date", entry.Date?.ToString());
@@ -97,12 +91,12 @@ internal static class InfoCommand
         Field(output, "Stream", string.Join(", ", new[] { entry.Stream, entry.Area is null ? null : $"area {entry.Area}", entry.WorkingGroup is null ? null : $"working group {entry.WorkingGroup}" }.OfType<string>()));
         Field(output, "Pages", entry.PageCount?.ToString(CultureInfo.InvariantCulture));
         Field(output, "Formats", string.Join(", ", entry.Formats));
-        Relations(output, "Obsoletes", rfc.Of(IndexRelationKind.Obsoletes));
-        Relations(output, "Obsoleted by", rfc.Of(IndexRelationKind.ObsoletedBy));
-        Relations(output, "Updates", rfc.Of(IndexRelationKind.Updates));
-        Relations(output, "Updated by", rfc.Of(IndexRelationKind.UpdatedBy));
-        Relations(output, "Is also", rfc.Of(IndexRelationKind.IsAlso));
-        Relations(output, "See also", rfc.Of(IndexRelationKind.SeeAlso));
+        Relations(output, "Obsoletes", rfc.Of(RfcRelationKind.Obsoletes));
+        Relations(output, "Obsoleted by", rfc.Of(RfcRelationKind.ObsoletedBy));
+        Relations(output, "Updates", rfc.Of(RfcRelationKind.Updates));
+        Relations(output, "Updated by", rfc.Of(RfcRelationKind.UpdatedBy));
+        Relations(output, "Is also", rfc.Of(RfcRelationKind.IsAlso));
+        Relations(output, "See also", rfc.Of(RfcRelationKind.SeeAlso));
         Field(output, "Keywords", string.Join(", ", entry.Keywords));
         Field(output, "Draft", entry.Draft);
         Field(output, "DOI", entry.Doi);
@@ -117,7 +111,7 @@ internal static class InfoCommand
                 output.WriteLine();
                 foreach (string line in LibraryOutput.Wrap(paragraphs[i], 72, "   "))
                 {
-                    output.WriteLine(line);
+                    output.WriteLine(Terminal.Escape(line));
                 }
             }
         }
@@ -127,11 +121,11 @@ internal static class InfoCommand
     {
         if (!string.IsNullOrEmpty(value))
         {
-            output.WriteLine((label + ":").PadRight(LabelWidth) + value);
+            output.WriteLine((label + ":").PadRight(LabelWidth) + Terminal.Escape(value));
         }
     }
 
-    private static void Relations(TextWriter output, string label, IReadOnlyList<IndexRelation> relations)
+    private static void Relations(TextWriter output, string label, IReadOnlyList<RfcRelation> relations)
     {
         for (int i = 0; i < relations.Count; i++)
         {
@@ -149,7 +143,7 @@ internal static class InfoCommand
             DocSeries.Std => "STD",
             _ => "FYI",
         } + " " + id.Number.ToString(CultureInfo.InvariantCulture);
-        return title is null ? name : $"{name}  {title}";
+        return title is null ? name : $"{name}  {Terminal.Escape(title)}";
     }
 
     /// <summary>
@@ -158,19 +152,19 @@ internal static class InfoCommand
     /// following them fans out over much of the index (RFC 791 alone is updated by dozens). An RFC reached twice is
     /// drawn once and then marked "(see above)".
     /// </summary>
-    private static void WriteTree(TextWriter output, RfcStore store, IndexedRfc rfc)
+    private static void WriteTree(TextWriter output, RfcClient client, RfcInfo rfc)
     {
         output.WriteLine(Name(DocId.ForRfc(rfc.Entry.Number), rfc.Entry.Title));
         HashSet<DocId> drawn = [DocId.ForRfc(rfc.Entry.Number)];
-        List<(string Label, IndexRelation Relation, IndexRelationKind? Follow)> children = [];
-        foreach (IndexRelation relation in rfc.Relations)
+        List<(string Label, RfcRelation Relation, RfcRelationKind? Follow)> children = [];
+        foreach (RfcRelation relation in rfc.Relations)
         {
-            (string label, IndexRelationKind? follow) = relation.Kind switch
+            (string label, RfcRelationKind? follow) = relation.Kind switch
             {
-                IndexRelationKind.Obsoletes => ("obsoletes", IndexRelationKind.Obsoletes),
-                IndexRelationKind.Updates => ("updates", (IndexRelationKind?)null),
-                IndexRelationKind.ObsoletedBy => ("obsoleted by", IndexRelationKind.ObsoletedBy),
-                IndexRelationKind.UpdatedBy => ("updated by", null),
+                RfcRelationKind.Obsoletes => ("obsoletes", RfcRelationKind.Obsoletes),
+                RfcRelationKind.Updates => ("updates", (RfcRelationKind?)null),
+                RfcRelationKind.ObsoletedBy => ("obsoleted by", RfcRelationKind.ObsoletedBy),
+                RfcRelationKind.UpdatedBy => ("updated by", null),
                 _ => ("", null),
             };
             if (label.Length > 0)
@@ -179,31 +173,32 @@ internal static class InfoCommand
             }
         }
 
-        WriteChildren(output, store, children, "", drawn);
+        WriteChildren(output, client, children, "", drawn);
     }
 
-    private static void WriteChildren(TextWriter output, RfcStore store, List<(string Label, IndexRelation Relation, IndexRelationKind? Follow)> children, string indent, HashSet<DocId> drawn)
+    private static void WriteChildren(TextWriter output, RfcClient client, List<(string Label, RfcRelation Relation, RfcRelationKind? Follow)> children, string indent, HashSet<DocId> drawn)
     {
         for (int i = 0; i < children.Count; i++)
         {
-            (string label, IndexRelation relation, IndexRelationKind? follow) = children[i];
+            (string label, RfcRelation relation, RfcRelationKind? follow) = children[i];
             bool last = i == children.Count - 1;
             bool first = drawn.Add(relation.Target);
             output.WriteLine($"{indent}{(last ? "└── " : "├── ")}{label} {Name(relation.Target, relation.Title)}{(first || follow is null ? "" : "  (see above)")}");
-            if (!first || follow is not IndexRelationKind kind || !relation.Target.IsRfc || store.GetIndexEntry(relation.Target.ToRfcNumber()) is not IndexedRfc next)
+            if (!first || follow is not RfcRelationKind kind || !relation.Target.IsRfc || client.FindInfo(relation.Target.ToRfcNumber()) is not RfcInfo next)
             {
                 continue;
             }
 
-            List<(string, IndexRelation, IndexRelationKind?)> grandchildren = [.. next.Of(kind).Select(r => (label, r, (IndexRelationKind?)kind))];
-            WriteChildren(output, store, grandchildren, indent + (last ? "    " : "│   "), drawn);
+            List<(string, RfcRelation, RfcRelationKind?)> grandchildren = [.. next.Of(kind).Select(r => (label, r, (RfcRelationKind?)kind))];
+            WriteChildren(output, client, grandchildren, indent + (last ? "    " : "│   "), drawn);
         }
     }
 
-    private static InfoJson ToJson(IndexedRfc rfc, IReadOnlyList<RfcNumber> current)
+    private static InfoJson ToJson(RfcInfo rfc)
     {
         RfcIndexEntry e = rfc.Entry;
-        List<RelationJson> Of(IndexRelationKind kind) =>
+        IReadOnlyList<RfcNumber> current = rfc.CurrentVersions;
+        List<RelationJson> Of(RfcRelationKind kind) =>
             [.. rfc.Of(kind).Select(r => new RelationJson(r.Target.ToString(), r.Target.IsRfc ? r.Target.Number : null, r.Title))];
         return new InfoJson(
             e.Number.Value,
@@ -224,12 +219,12 @@ internal static class InfoCommand
             e.Draft,
             e.Doi,
             e.ErrataUrl,
-            Of(IndexRelationKind.Obsoletes),
-            Of(IndexRelationKind.ObsoletedBy),
-            Of(IndexRelationKind.Updates),
-            Of(IndexRelationKind.UpdatedBy),
-            Of(IndexRelationKind.IsAlso),
-            Of(IndexRelationKind.SeeAlso),
+            Of(RfcRelationKind.Obsoletes),
+            Of(RfcRelationKind.ObsoletedBy),
+            Of(RfcRelationKind.Updates),
+            Of(RfcRelationKind.UpdatedBy),
+            Of(RfcRelationKind.IsAlso),
+            Of(RfcRelationKind.SeeAlso),
             [.. current.Select(n => n.Value)]);
     }
 }

@@ -1,11 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using Rfc.Documents;
 using Rfc.Documents.Sections;
-using Rfc.Documents.Text;
-using Rfc.Storage;
-using Sections = Rfc.Documents.Sections;
 
 namespace Rfc.Cli.Commands;
 
@@ -82,7 +77,7 @@ internal sealed class LibraryReader
         {
             if (RfcNumber.TryParse(value, out RfcNumber number))
             {
-                RefuseNotIssued(number);
+                _client.RefuseNotIssued(number);
                 numbers.Add(number);
             }
             else if (DocId.TryParse(value, out DocId id) && !id.IsRfc)
@@ -99,33 +94,21 @@ internal sealed class LibraryReader
     }
 
     /// <summary>Gets a document, printing the obsolete notice first, and cuts it to the section or table of contents asked for.</summary>
-    public async Task<RfcDocument> GetAsync(RfcNumber number, ReadMode mode, CancellationToken cancellationToken)
+    public async Task<RfcContent> GetAsync(RfcNumber number, ReadMode mode, CancellationToken cancellationToken)
     {
-        RfcDocument document = await _client.GetAsync(number, mode, cancellationToken).ConfigureAwait(false);
-        if (!_quiet && _client.Store is RfcStore store && store.GetCurrentVersions(number) is { Count: > 0 } current)
+        RfcContent document = await _client.GetAsync(number, mode, cancellationToken).ConfigureAwait(false);
+        if (!_quiet && _client.CurrentVersionsOf(number) is { Count: > 0 } current)
         {
             await _context.Stderr.WriteLineAsync($"rfc: note: RFC {number} is obsolete; read {LibraryOutput.JoinRfcs(current)} instead (from the index; --quiet hides this)").ConfigureAwait(false);
             await _context.Stderr.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (_section is null && !_toc)
-        {
-            return document;
-        }
-
-        Sections.RfcDocument parsed = Sections.RfcDocument.Parse(RfcTextDecoder.Decode(document.Content.Span));
-        string text;
         if (_toc)
         {
-            text = string.Concat(parsed.TableOfContents.Select(Line));
-        }
-        else
-        {
-            RfcSection section = parsed.FindSection(_section!) ?? throw LibraryOutput.NotFound($"RFC {number} has no section '{_section}' (see its sections with 'rfc {number} --toc')");
-            text = section.Text + "\n";
+            return RfcClient.WithText(document, string.Concat(RfcClient.TableOfContents(document).Select(Line)));
         }
 
-        return document with { Content = Encoding.UTF8.GetBytes(text) };
+        return _section is null ? document : RfcClient.WithText(document, RfcClient.Section(document, _section) + "\n");
     }
 
     private static string Line(TocEntry entry)
@@ -135,31 +118,11 @@ internal sealed class LibraryReader
         return entry.Page is null ? $"{indent}{label}\n" : $"{indent}{label}  {entry.Page}\n";
     }
 
-    private void RefuseNotIssued(RfcNumber number)
-    {
-        if (_client.Store?.GetIndexEntry(number) is { Entry.NotIssued: true })
-        {
-            throw LibraryOutput.NotFound($"RFC {number} was never issued (the RFC Editor's index lists the number as \"Not Issued\")");
-        }
-    }
-
     private IReadOnlyList<RfcNumber> ResolveSubseries(DocId id)
     {
-        RfcStore store = _client.Store ?? throw new CliUsageException($"{id} can only be resolved through the local store's index");
-        string name = $"{id.ToString()[..3]} {id.Number.ToString(CultureInfo.InvariantCulture)}";
-        if (store.CountIndexEntries() == 0)
-        {
-            throw LibraryOutput.NotFound($"{name} is a sub-series name and the local RFC index is empty ({LibraryOutput.SyncHint})");
-        }
-
-        IReadOnlyList<RfcNumber> members = store.ResolveSubseries(id, out string? title);
-        if (members.Count == 0)
-        {
-            throw LibraryOutput.NotFound($"{name} is not in the local RFC index (no RFC is part of it; run 'rfc sync' to update the index)");
-        }
-
-        _context.Stderr.WriteLine($"rfc: {name}{(title is null ? "" : $" ({title})")} is {LibraryOutput.JoinRfcs(members)}");
+        Subseries subseries = _client.ResolveSubseries(id);
+        _context.Stderr.WriteLine($"rfc: {subseries.Name}{(subseries.Title is null ? "" : $" ({Terminal.Escape(subseries.Title)})")} is {LibraryOutput.JoinRfcs(subseries.Members)}");
         _context.Stderr.Flush();
-        return members;
+        return subseries.Members;
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Rfc.Storage;
 
 namespace Rfc.Cli.Commands;
 
@@ -25,8 +24,8 @@ internal static class ListCommand
 
     private static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
-        using RfcStore store = LibraryOutput.OpenStore(context);
-        IReadOnlyList<StoredDocumentInfo> documents = store.ListDocuments();
+        await using RfcClient client = LibraryOutput.LocalClient(context);
+        IReadOnlyList<StoredRfc> documents = client.ListStored();
         DateTimeOffset now = DateTimeOffset.UtcNow;
         using StreamWriter output = LibraryOutput.Writer(context);
         LibraryOutput.Table(
@@ -34,12 +33,12 @@ internal static class ListCommand
             context.StdoutIsTerminal,
             ["RFC", "SIZE", "AGE", "TITLE"],
             documents.Select(d => context.StdoutIsTerminal
-                ? new[] { d.Number.ToString(), LibraryOutput.Size(d.Size), LibraryOutput.Age(now - d.FetchedAt), store.GetTitle(d.Number) ?? "" }
-                : [d.Number.ToString(), d.Size.ToString(CultureInfo.InvariantCulture), d.FetchedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), store.GetTitle(d.Number) ?? ""]));
+                ? new[] { d.Number.ToString(), LibraryOutput.Size(d.Size), LibraryOutput.Age(now - d.FetchedAt), d.Title ?? "" }
+                : [d.Number.ToString(), d.Size.ToString(CultureInfo.InvariantCulture), d.FetchedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), d.Title ?? ""]));
         await output.FlushAsync(cancellationToken);
         if (documents.Count == 0)
         {
-            await context.Stderr.WriteLineAsync($"rfc: no documents stored in {store.Directory}");
+            await context.Stderr.WriteLineAsync($"rfc: no documents stored in {client.StoreDirectory}");
         }
 
         return (int)ExitCode.Success;

@@ -87,7 +87,7 @@ internal static class MirrorCommand
             }).ConfigureAwait(false);
         foreach (MirrorFailure failure in summary!.Failures)
         {
-            context.Stderr.WriteLine($"rfc: mirror: RFC {failure.Number} failed: {failure.Message}");
+            context.Stderr.WriteLine($"rfc: mirror: RFC {failure.Number} failed: {Terminal.Escape(failure.Message)}");
         }
 
         return summary;
@@ -105,7 +105,7 @@ internal static class MirrorCommand
                 if (p.LastFailure is { } failure && !ReferenceEquals(failure, reported))
                 {
                     reported = failure;
-                    context.Stderr.WriteLine($"rfc: mirror: RFC {failure.Number} failed: {failure.Message}");
+                    context.Stderr.WriteLine($"rfc: mirror: RFC {failure.Number} failed: {Terminal.Escape(failure.Message)}");
                 }
             }
         };

@@ -11,15 +11,13 @@ internal static class MirrorList
     /// </summary>
     public static async Task<IReadOnlyList<RfcNumber>> ResolveAsync(RfcClient client, int first, int last, CliContext context, CancellationToken cancellationToken)
     {
-        Storage.RfcStore store = client.Store ?? throw new InvalidOperationException("the mirror needs a store");
-        if (store.CountIndexEntries() == 0)
+        Uri indexUrl = SyncCommand.ParseUrl(context.Env("RFC_INDEX_URL"));
+        MirrorPlan plan = await client.PlanMirrorAsync(first, last, indexUrl, url => context.Stderr.WriteLine($"rfc: mirror: no index yet; syncing it from {url}"), cancellationToken).ConfigureAwait(false);
+        if (plan.Synced is { } synced)
         {
-            Uri indexUrl = SyncCommand.ParseUrl(context.Env("RFC_INDEX_URL"));
-            await context.Stderr.WriteLineAsync($"rfc: mirror: no index yet; syncing it from {indexUrl}").ConfigureAwait(false);
-            IndexSyncResult result = await client.SyncIndexAsync(indexUrl, progress: null, cancellationToken).ConfigureAwait(false);
-            await context.Stderr.WriteLineAsync($"rfc: mirror: synced {result.Counts.Total} index entries").ConfigureAwait(false);
+            await context.Stderr.WriteLineAsync($"rfc: mirror: synced {synced.Total} index entries").ConfigureAwait(false);
         }
 
-        return store.GetMirrorableNumbers(first, last);
+        return plan.Numbers;
     }
 }

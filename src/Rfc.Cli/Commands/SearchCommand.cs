@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Rfc.Documents;
 using Rfc.Documents.Index;
-using Rfc.Storage;
 
 namespace Rfc.Cli.Commands;
 
@@ -24,7 +23,7 @@ internal static class SearchCommand
         Option<int?> since = new("--since") { Description = "Only RFCs published in or after this year", HelpName = "YEAR" };
         Option<string?> author = new("--author") { Description = "Only RFCs with an author whose name contains this", HelpName = "NAME" };
         Option<string?> wg = new("--wg") { Description = "Only RFCs from this IETF working group (acronym, as in rfc-index.xml)", HelpName = "ACRONYM" };
-        Option<int?> limit = new("--limit") { Description = $"At most this many results [default: {IndexSearchFilter.DefaultLimit}]", HelpName = "N" };
+        Option<int?> limit = new("--limit") { Description = $"At most this many results [default: {RfcSearchFilter.DefaultLimit}]", HelpName = "N" };
         Option<bool> json = new("--json") { Description = "Print the results as JSON, for scripts" };
         Command search = new(
             "search",
@@ -52,7 +51,7 @@ internal static class SearchCommand
         search.SetAction((parse, cancellationToken) =>
         {
             string text = string.Join(' ', parse.GetValue(query) ?? []);
-            int count = parse.GetValue(limit) ?? IndexSearchFilter.DefaultLimit;
+            int count = parse.GetValue(limit) ?? RfcSearchFilter.DefaultLimit;
             if (count is < 1 or > MaxLimit)
             {
                 throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--limit must be 1 to {MaxLimit}, not {count}"));
@@ -68,7 +67,7 @@ internal static class SearchCommand
                 return FullTextAsync(text, count, parse.GetValue(json), context, cancellationToken);
             }
 
-            IndexSearchFilter filter = new()
+            RfcSearchFilter filter = new()
             {
                 Status = ParseStatus(parse.GetValue(status)),
                 Since = parse.GetValue(since),
@@ -97,12 +96,11 @@ internal static class SearchCommand
         return status.Text;
     }
 
-    private static async Task<int> IndexAsync(string query, IndexSearchFilter filter, bool json, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> IndexAsync(string query, RfcSearchFilter filter, bool json, CliContext context, CancellationToken cancellationToken)
     {
-        using RfcStore store = LibraryOutput.OpenStore(context);
-        LibraryOutput.RequireIndex(store);
-        IReadOnlyList<IndexSearchHit> hits = store.SearchIndex(query, filter);
-        List<(IndexSearchHit Hit, IReadOnlyList<RfcNumber> Current)> results = [.. hits.Select(h => (h, h.IsObsoleted ? store.GetCurrentVersions(h.Number) : (IReadOnlyList<RfcNumber>)[]))];
+        await using RfcClient client = LibraryOutput.LocalClient(context);
+        IReadOnlyList<RfcSearchHit> hits = client.SearchIndex(query, filter);
+        List<(RfcSearchHit Hit, IReadOnlyList<RfcNumber> Current)> results = [.. hits.Select(h => (h, h.CurrentVersions))];
 
         using StreamWriter output = LibraryOutput.Writer(context);
         if (json)
@@ -130,7 +128,7 @@ internal static class SearchCommand
         await output.FlushAsync(cancellationToken);
         if (hits.Count == 0 && !json)
         {
-            await context.Stderr.WriteLineAsync($"rfc: no RFC in the index matches '{query}'");
+            await context.Stderr.WriteLineAsync($"rfc: no RFC in the index matches '{Terminal.Escape(query)}'");
         }
 
         return (int)ExitCode.Success;
@@ -138,13 +136,8 @@ internal static class SearchCommand
 
     private static async Task<int> FullTextAsync(string query, int limit, bool json, CliContext context, CancellationToken cancellationToken)
     {
-        using RfcStore store = LibraryOutput.OpenStore(context);
-        if (store.ListDocuments().Count == 0)
-        {
-            throw LibraryOutput.NotFound("no documents are stored to search (read some with 'rfc N' first)");
-        }
-
-        IReadOnlyList<FullTextHit> hits = store.SearchDocuments(query, limit);
+        await using RfcClient client = LibraryOutput.LocalClient(context);
+        IReadOnlyList<RfcTextHit> hits = client.SearchText(query, limit);
         using StreamWriter output = LibraryOutput.Writer(context);
         bool colour = context.StdoutIsTerminal && context.Env("NO_COLOR") is null;
         if (json)
@@ -154,33 +147,33 @@ internal static class SearchCommand
         }
         else if (context.StdoutIsTerminal)
         {
-            foreach (FullTextHit hit in hits)
+            foreach (RfcTextHit hit in hits)
             {
-                output.WriteLine(hit.Title is null ? $"RFC {hit.Number}" : $"RFC {hit.Number}  {hit.Title}");
-                output.WriteLine($"    {Where(hit)}");
-                output.WriteLine($"    {(colour ? Highlight(hit.Snippet, AnsiHighlight, AnsiReset) : Highlight(hit.Snippet, "**", "**"))}");
+                output.WriteLine(hit.Title is null ? $"RFC {hit.Number}" : $"RFC {hit.Number}  {Terminal.Escape(hit.Title)}");
+                output.WriteLine($"    {Terminal.Escape(Where(hit))}");
+                output.WriteLine($"    {(colour ? Highlight(Shown(hit.Snippet), AnsiHighlight, AnsiReset) : Highlight(Shown(hit.Snippet), "**", "**"))}");
                 output.WriteLine();
             }
         }
         else
         {
-            foreach (FullTextHit hit in hits)
+            foreach (RfcTextHit hit in hits)
             {
                 string page = hit.Page?.ToString(CultureInfo.InvariantCulture) ?? "";
-                output.WriteLine(string.Join('\t', hit.Number.ToString(), page, hit.Section ?? "", Highlight(hit.Snippet, "**", "**").Replace('\t', ' ')));
+                output.WriteLine(string.Join('\t', hit.Number.ToString(), page, Terminal.Escape((hit.Section ?? "").Replace('\t', ' ')), Highlight(Shown(hit.Snippet.Replace('\t', ' ')), "**", "**")));
             }
         }
 
         await output.FlushAsync(cancellationToken);
         if (hits.Count == 0 && !json)
         {
-            await context.Stderr.WriteLineAsync($"rfc: no stored document matches '{query}'");
+            await context.Stderr.WriteLineAsync($"rfc: no stored document matches '{Terminal.Escape(query)}'");
         }
 
         return (int)ExitCode.Success;
     }
 
-    private static string Where(FullTextHit hit) => (hit.Page, hit.Section) switch
+    private static string Where(RfcTextHit hit) => (hit.Page, hit.Section) switch
     {
         (int page, string section) => $"page {page}, section {section}",
         (int page, null) => $"page {page}",
@@ -189,5 +182,8 @@ internal static class SearchCommand
     };
 
     private static string Highlight(string snippet, string start, string end) =>
-        snippet.Replace(RfcStore.HighlightStart.ToString(), start, StringComparison.Ordinal).Replace(RfcStore.HighlightEnd.ToString(), end, StringComparison.Ordinal);
+        snippet.Replace(RfcTextHit.HighlightStart.ToString(), start, StringComparison.Ordinal).Replace(RfcTextHit.HighlightEnd.ToString(), end, StringComparison.Ordinal);
+
+    /// <summary>The snippet with control characters shown escaped, keeping the two highlight marks for <see cref="Highlight"/>.</summary>
+    private static string Shown(string snippet) => Terminal.Escape(snippet, keep: $"{RfcTextHit.HighlightStart}{RfcTextHit.HighlightEnd}");
 }

@@ -52,7 +52,7 @@ internal static class SyncCommand
 
         using StreamWriter output = LibraryOutput.Writer(context);
         string unchanged = result.NotModified ? " (not modified since the last sync)" : "";
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"synced {result.Counts.Total} entries from {result.Url}: {result.Counts.Added} added, {result.Counts.Changed} changed{unchanged}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"synced {result.Total} entries from {result.Url}: {result.Added} added, {result.Changed} changed{unchanged}"));
         await output.FlushAsync(cancellationToken);
         return (int)ExitCode.Success;
     }

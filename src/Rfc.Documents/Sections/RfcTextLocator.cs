@@ -6,7 +6,7 @@ namespace Rfc.Documents.Sections;
 /// <summary>
 /// Finds the page and section of a character position in an RFC's decoded text (not pagination-removed), for
 /// search results. The page comes from the footers: a page ends with its <c>[Page N]</c> line, so a position is on
-/// the page of the first footer after it. The section is the nearest <see cref="RfcDocument"/> heading before it,
+/// the page of the first footer after it. The section is the nearest <see cref="RfcOutline"/> heading before it,
 /// found by mapping the position's line into the pagination-removed lines (content lines are kept verbatim there).
 /// </summary>
 public static partial class RfcTextLocator
@@ -22,11 +22,11 @@ public static partial class RfcTextLocator
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(offset, text.Length);
         int lineEnd = text.IndexOf('\n', offset);
-        return Locate(text, RfcDocument.Parse(lineEnd < 0 ? text : text[..(lineEnd + 1)]), offset);
+        return Locate(text, RfcOutline.Parse(lineEnd < 0 ? text : text[..(lineEnd + 1)]), offset);
     }
 
     /// <summary>Locates <paramref name="offset"/> in <paramref name="text"/>, whose parsed form is <paramref name="document"/>.</summary>
-    public static RfcLocation Locate(string text, RfcDocument document, int offset)
+    public static RfcLocation Locate(string text, RfcOutline document, int offset)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(document);
@@ -61,7 +61,7 @@ public static partial class RfcTextLocator
         return lastPage + 1;
     }
 
-    private static RfcHeading? HeadingOf(List<string> lines, RfcDocument document, int hitLine)
+    private static RfcHeading? HeadingOf(List<string> lines, RfcOutline document, int hitLine)
     {
         if (hitLine < 0)
         {

@@ -27,7 +27,7 @@ public sealed class RfcMirror
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Jobs, 1);
         _client = client;
-        _store = client.Store ?? throw new InvalidOperationException("the mirror needs a store");
+        _store = client.RequiredStore;
         _options = options;
     }
 
@@ -36,7 +36,7 @@ public sealed class RfcMirror
     {
         ArgumentNullException.ThrowIfNull(numbers);
         Counters counters = new(numbers.Count, Stopwatch.GetTimestamp(), _options.Progress);
-        IReadOnlySet<int> stored = _store.StoredNumbers();
+        IReadOnlySet<int> stored = RfcClient.FromStore(_store.StoredNumbers);
 
         // Bounded: a slow disk pushes back on the fetchers instead of piling documents up in memory.
         Channel<(StoredDocument Document, string Text)> written = Channel.CreateBounded<(StoredDocument, string)>(
@@ -79,7 +79,7 @@ public sealed class RfcMirror
     {
         await foreach (RfcNumber number in queue.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            StoredDocument? previous = _options.Refresh && stored.Contains(number.Value) ? _store.GetDocument(number) : null;
+            StoredDocument? previous = _options.Refresh && stored.Contains(number.Value) ? RfcClient.FromStore(() => _store.GetDocument(number)) : null;
             for (int attempt = 0; ; attempt++)
             {
                 TimeSpan? wait;
@@ -107,6 +107,11 @@ public sealed class RfcMirror
                     }
 
                     wait = outcome.RetryAfter ?? Backoff(attempt);
+                }
+                catch (RfcLibraryException e) when (!cancellationToken.IsCancellationRequested && e.Kind == RfcLibraryErrorKind.DocumentTooLarge)
+                {
+                    counters.Failed(new MirrorFailure(number, e.Message, IsNetwork: false));
+                    break;
                 }
                 catch (FetchException e) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -145,7 +150,7 @@ public sealed class RfcMirror
                     batch.Add(item);
                 }
 
-                _store.PutDocuments(batch);
+                RfcClient.FromStore(() => _store.PutDocuments(batch));
                 batch.Clear();
             }
         }

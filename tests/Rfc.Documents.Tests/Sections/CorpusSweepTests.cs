@@ -20,7 +20,7 @@ public sealed partial class CorpusSweepTests
         int documents = 0;
         foreach (string path in Directory.EnumerateFiles(rfcFolder, "rfc*.txt"))
         {
-            RfcDocument document = RfcDocument.Parse(RfcTextDecoder.Decode(File.ReadAllBytes(path)));
+            RfcOutline document = RfcOutline.Parse(RfcTextDecoder.Decode(File.ReadAllBytes(path)));
             documents++;
             if (document.Text.Contains('\f', StringComparison.Ordinal))
             {

@@ -10,7 +10,7 @@ namespace Rfc.Documents.Sections;
 /// (<c>8.8.3.  Last-Modified</c>, <c>Appendix A.  Collected ABNF</c>, <c>B.1.  Changes from RFC 2818</c>).
 /// Body text is indented in both, so a line at column 0 is a heading unless it looks otherwise.
 /// </summary>
-public sealed partial class RfcDocument
+public sealed partial class RfcOutline
 {
     /// <summary>Width of a plain-text RFC line (RFC 7322 §4.1); used to recognise a centred heading.</summary>
     private const int PageWidth = 72;
@@ -43,7 +43,7 @@ public sealed partial class RfcDocument
     private readonly List<RfcHeading> _headings;
     private readonly List<TocEntry> _toc;
 
-    private RfcDocument(List<string> lines)
+    private RfcOutline(List<string> lines)
     {
         _lines = lines;
         (int tocTitle, int tocEnd) = FindTocBlock(lines);
@@ -81,7 +81,7 @@ public sealed partial class RfcDocument
     public bool HasOwnTableOfContents { get; }
 
     /// <summary>Reads decoded RFC text (see <see cref="Text.RfcTextDecoder"/>).</summary>
-    public static RfcDocument Parse(string text) => new(RfcPagination.Remove(RfcPagination.SplitLines(text)));
+    public static RfcOutline Parse(string text) => new(RfcPagination.Remove(RfcPagination.SplitLines(text)));
 
     /// <summary>
     /// Finds a section by number (<c>8.8.3</c>, <c>Section 8.8.3</c>, <c>A.1</c>, <c>Appendix A.1</c>, <c>§2</c>) or,

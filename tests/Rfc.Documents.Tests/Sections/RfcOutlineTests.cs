@@ -3,7 +3,7 @@ using Rfc.Documents.Text;
 
 namespace Rfc.Documents.Tests.Sections;
 
-public sealed class RfcDocumentTests
+public sealed class RfcOutlineTests
 {
     // A v3-style document (no pagination, indented table of contents, appendices, a wrapped TOC title).
     private const string V3Document = """
@@ -120,7 +120,7 @@ public sealed class RfcDocumentTests
     [InlineData("Long Title", "2.1.1.  Requests That Have a Rather Long Title Which Needs to Wrap")]
     public void FindSection_StartsAtHeading_WhenQueryMatchesNumberOrTitle(string query, string firstLine)
     {
-        RfcDocument document = RfcDocument.Parse(V3Document);
+        RfcOutline document = RfcOutline.Parse(V3Document);
 
         RfcSection? section = document.FindSection(query);
 
@@ -131,7 +131,7 @@ public sealed class RfcDocumentTests
     [Fact]
     public void FindSection_IncludesSubsectionsAndStopsAtSibling_WhenSectionHasChildren()
     {
-        RfcDocument document = RfcDocument.Parse(V3Document);
+        RfcOutline document = RfcOutline.Parse(V3Document);
 
         RfcSection? section = document.FindSection("2.1");
 
@@ -141,7 +141,7 @@ public sealed class RfcDocumentTests
     [Fact]
     public void FindSection_StopsAtNextTopLevelSection_WhenSectionIsTopLevel()
     {
-        RfcDocument document = RfcDocument.Parse(V3Document);
+        RfcOutline document = RfcOutline.Parse(V3Document);
 
         RfcSection? section = document.FindSection("2");
 
@@ -166,7 +166,7 @@ public sealed class RfcDocumentTests
     [InlineData(".")]
     public void FindSection_ReturnsNull_WhenNothingMatches(string query)
     {
-        RfcDocument document = RfcDocument.Parse(V3Document);
+        RfcOutline document = RfcOutline.Parse(V3Document);
 
         RfcSection? section = document.FindSection(query);
 
@@ -176,7 +176,7 @@ public sealed class RfcDocumentTests
     [Fact]
     public void TableOfContents_ComesFromDocument_WhenDocumentHasOne()
     {
-        RfcDocument document = RfcDocument.Parse(V3Document);
+        RfcOutline document = RfcOutline.Parse(V3Document);
 
         IReadOnlyList<TocEntry> toc = document.TableOfContents;
 
@@ -199,7 +199,7 @@ public sealed class RfcDocumentTests
     [Fact]
     public void Headings_ExcludeTableOfContentsLines_WhenTocIsPresent()
     {
-        RfcDocument document = RfcDocument.Parse(V3Document);
+        RfcOutline document = RfcOutline.Parse(V3Document);
 
         Assert.Equal(
             [null, null, "1", "2", "2.1", "2.1.1", "2.2", "3", "A", "A.1", null],
@@ -210,7 +210,7 @@ public sealed class RfcDocumentTests
     [Fact]
     public void TableOfContents_IsBuiltFromHeadings_WhenDocumentHasNone()
     {
-        RfcDocument document = RfcDocument.Parse(s_pagedDocument);
+        RfcOutline document = RfcOutline.Parse(s_pagedDocument);
 
         IReadOnlyList<TocEntry> toc = document.TableOfContents;
 
@@ -229,7 +229,7 @@ public sealed class RfcDocumentTests
     [InlineData("/")]
     public void FindSection_ReturnsNull_WhenQueryIsAMissingNumberOrHasNoWord(string query)
     {
-        RfcDocument document = RfcDocument.Parse("1.  Introduction\n\n   Text.\n\n2.  HTTP/1.0 (Legacy) Framing\n\n   More text.\n");
+        RfcOutline document = RfcOutline.Parse("1.  Introduction\n\n   Text.\n\n2.  HTTP/1.0 (Legacy) Framing\n\n   More text.\n");
 
         RfcSection? section = document.FindSection(query);
 
@@ -240,7 +240,7 @@ public sealed class RfcDocumentTests
     [Fact]
     public void FindSection_ReturnsTextWithoutPageBreak_WhenSectionSpansPages()
     {
-        RfcDocument document = RfcDocument.Parse(s_pagedDocument);
+        RfcOutline document = RfcOutline.Parse(s_pagedDocument);
 
         RfcSection? section = document.FindSection("1");
 
@@ -252,7 +252,7 @@ public sealed class RfcDocumentTests
     [Fact]
     public void FindSection_EndsAtLastLine_WhenSectionIsLast()
     {
-        RfcDocument document = RfcDocument.Parse(s_pagedDocument);
+        RfcOutline document = RfcOutline.Parse(s_pagedDocument);
 
         RfcSection? section = document.FindSection("Security Considerations");
 
@@ -270,7 +270,7 @@ public sealed class RfcDocumentTests
     [InlineData("Abstract", "Abstract")]
     public void FindSection_FindsHeading_WhenReadingRfc9110(string query, string firstLine)
     {
-        RfcDocument document = Load(9110);
+        RfcOutline document = Load(9110);
 
         RfcSection? section = document.FindSection(query);
 
@@ -281,7 +281,7 @@ public sealed class RfcDocumentTests
     [Fact]
     public void FindSection_ReturnsSubsectionsUntilSibling_WhenReadingRfc9110Etag()
     {
-        RfcDocument document = Load(9110);
+        RfcOutline document = Load(9110);
 
         RfcSection? section = document.FindSection("8.8.3");
 
@@ -295,7 +295,7 @@ public sealed class RfcDocumentTests
     [Fact]
     public void TableOfContents_MatchesNumberedHeadings_WhenReadingRfc9110()
     {
-        RfcDocument document = Load(9110);
+        RfcOutline document = Load(9110);
 
         IReadOnlyList<TocEntry> toc = document.TableOfContents;
 
@@ -312,7 +312,7 @@ public sealed class RfcDocumentTests
     [Fact]
     public void FindSection_FindsPaginatedSections_WhenReadingRfc2616()
     {
-        RfcDocument document = Load(2616);
+        RfcOutline document = Load(2616);
 
         RfcSection? security = document.FindSection("security considerations");
         RfcSection? contentLength = document.FindSection("14.13");
@@ -334,7 +334,7 @@ public sealed class RfcDocumentTests
     [Fact]
     public void TableOfContents_HasPages_WhenReadingRfc2616()
     {
-        RfcDocument document = Load(2616);
+        RfcOutline document = Load(2616);
 
         IReadOnlyList<TocEntry> toc = document.TableOfContents;
 
@@ -348,7 +348,7 @@ public sealed class RfcDocumentTests
     [Fact]
     public void FindSection_ReadsCoffeePot_WhenReadingRfc2324()
     {
-        RfcDocument document = Load(2324);
+        RfcOutline document = Load(2324);
 
         RfcSection? brew = document.FindSection("2.1.1");
         RfcSection? security = document.FindSection("Security Considerations");
@@ -365,7 +365,7 @@ public sealed class RfcDocumentTests
     [Fact]
     public void FindSection_FindsCentredAndAppendixHeadings_WhenReadingRfc791()
     {
-        RfcDocument document = Load(791);
+        RfcOutline document = Load(791);
 
         RfcSection? introduction = document.FindSection("1");
         RfcSection? header = document.FindSection("3.1");
@@ -386,7 +386,7 @@ public sealed class RfcDocumentTests
     [Fact]
     public void TableOfContents_ReadsOldStyleDottedBlock_WhenReadingRfc791()
     {
-        RfcDocument document = Load(791);
+        RfcOutline document = Load(791);
 
         IReadOnlyList<TocEntry> toc = document.TableOfContents;
 
@@ -407,9 +407,9 @@ public sealed class RfcDocumentTests
     [InlineData("8.8.x", null)]
     public void NormaliseNumber_ReturnsCanonicalNumber_WhenTextIsANumber(string text, string? expected)
     {
-        Assert.Equal(expected, RfcDocument.NormaliseNumber(text));
+        Assert.Equal(expected, RfcOutline.NormaliseNumber(text));
     }
 
-    private static RfcDocument Load(int number) =>
-        RfcDocument.Parse(RfcTextDecoder.Decode(File.ReadAllBytes(Corpus.RfcPathOrSkip(number))));
+    private static RfcOutline Load(int number) =>
+        RfcOutline.Parse(RfcTextDecoder.Decode(File.ReadAllBytes(Corpus.RfcPathOrSkip(number))));
 }

@@ -8,7 +8,7 @@ namespace Rfc.Documents.Tests.Sections;
 /// whose title held 40,000 spaces took 17 s (the heading and contents-line expressions backtracked over white space),
 /// so these megabyte lines would take hours; the timeout only turns such a regression into a failure.
 /// </summary>
-public sealed class RfcDocumentLinearityTests
+public sealed class RfcOutlineLinearityTests
 {
     private const int Huge = 1_000_000;
 
@@ -17,7 +17,7 @@ public sealed class RfcDocumentLinearityTests
     {
         string line = "1.  Intro" + new string(' ', Huge) + "x";
 
-        RfcDocument document = await Task.Run(() => RfcDocument.Parse($"{line}\n\n   Text.\n\n2.  Next\n"), TestContext.Current.CancellationToken);
+        RfcOutline document = await Task.Run(() => RfcOutline.Parse($"{line}\n\n   Text.\n\n2.  Next\n"), TestContext.Current.CancellationToken);
 
         Assert.Equal("2", Assert.Single(document.Headings).Number);
         Assert.Null(document.FindSection("1"));
@@ -29,7 +29,7 @@ public sealed class RfcDocumentLinearityTests
         string leader = new StringBuilder(Huge).Insert(0, ". ", Huge / 2).ToString();
         string text = $"Table of Contents\n\n   1.  Intro{leader}x\n   2.  Other {leader}3\n\n1.  Intro\n\n   Text.\n";
 
-        RfcDocument document = await Task.Run(() => RfcDocument.Parse(text), TestContext.Current.CancellationToken);
+        RfcOutline document = await Task.Run(() => RfcOutline.Parse(text), TestContext.Current.CancellationToken);
 
         Assert.Contains(document.Headings, h => h.Number == "1" && h.Title == "Intro");
         Assert.NotEmpty(document.TableOfContents);

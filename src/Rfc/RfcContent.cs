@@ -7,7 +7,7 @@ namespace Rfc;
 /// <param name="Content">The document's bytes.</param>
 /// <param name="Source">The URL the bytes came from, after redirects.</param>
 /// <param name="Origin">Whether the bytes came from the network or the store.</param>
-public sealed record RfcDocument(RfcNumber Number, ReadOnlyMemory<byte> Content, Uri Source, DocumentOrigin Origin = DocumentOrigin.Network);
+public sealed record RfcContent(RfcNumber Number, ReadOnlyMemory<byte> Content, Uri Source, DocumentOrigin Origin = DocumentOrigin.Network);
 
 /// <summary>Where a document's bytes came from in this run.</summary>
 public enum DocumentOrigin

@@ -1,0 +1,17 @@
+namespace Rfc.Cli.Tests;
+
+/// <summary>The façade is the only door: the compiled CLI references no assembly below it that it must not see.</summary>
+public sealed class ArchitectureTests
+{
+    [Fact]
+    public void Cli_DoesNotReferenceTheStore()
+    {
+        // The compiler records an assembly reference only for an assembly whose types the code uses, so this fails
+        // the moment any CLI file names a type of Rfc.Storage.
+        string[] references = [.. typeof(RfcApp).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "")];
+
+        Assert.Contains("Rfc.Library", references);
+        Assert.DoesNotContain("Rfc.Storage", references);
+        Assert.DoesNotContain("Microsoft.Data.Sqlite", references);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Rfc.Testing;
+
+namespace Rfc.Cli.Tests;
+
+/// <summary>
+/// Every row of the error reporter once more through the executable users run: CI sets <c>RFC_EXECUTABLE</c> to the
+/// NativeAOT binary, where the platform's messages are resource keys, so these lines prove rfc builds its own. Each
+/// asserts the exact stderr and exit code.
+/// </summary>
+public sealed class ShippedErrorTests : IAsyncLifetime
+{
+    private const string Usage = "usage: rfc [options] <rfc>... | rfc <command> [options]  (try 'rfc --help')";
+
+    private readonly TemporaryDirectory _home = new("rfc-home-");
+    private IndexServer _server = null!;
+
+    public async ValueTask InitializeAsync() => _server = await IndexServer.StartSyntheticAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _home.Dispose();
+    }
+
+    private Dictionary<string, string> Environment => new() { ["RFC_HOME"] = _home.Path, ["RFC_INDEX_URL"] = _server.IndexUrl(), ["RFC_SOURCE"] = _server.Source };
+
+    private async Task<RfcExecutable.Result> RunAsync(params string[] args) =>
+        await RfcExecutable.RunAsync(args, Environment, TestContext.Current.CancellationToken);
+
+    private async Task SyncAsync() => Assert.Equal(0, (await RunAsync("sync")).ExitCode);
+
+    private static void AssertError(RfcExecutable.Result result, int code, params string[] lines)
+    {
+        Assert.Equal(string.Concat(lines.Select(l => l + "\n")), result.Stderr);
+        Assert.Equal(code, result.ExitCode);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
+    public async Task Usage_InvalidNumberAndSource_Exit2()
+    {
+        AssertError(await RunAsync("abc"), 2, "rfc: error: must supply an RFC number as the first argument, e.g. `rfc 2324` ('abc' is not one)", Usage);
+        AssertError(await RunAsync("1", "--source", "ftp://x/"), 2, "rfc: error: source 'ftp://x/' uses the scheme 'ftp'; only http and https are supported", Usage);
+    }
+
+    [Fact]
+    public async Task NotFound_Http404_NotStored_NoIndex_NoDocuments_Exit1()
+    {
+        AssertError(await RunAsync("9999"), 1, $"rfc: error: RFC 9999 was not found at {_server.Source.Replace("{n}", "9999", StringComparison.Ordinal)} (HTTP 404 Not Found)");
+        AssertError(await RunAsync("2324", "--offline"), 1, "rfc: error: RFC 2324 is not in the local store (--offline forbids fetching it; run without --offline to fetch it)");
+        AssertError(await RunAsync("info", "9110"), 1, "rfc: error: the local RFC index is empty (run 'rfc sync' first to download the RFC index)");
+        AssertError(await RunAsync("search", "--full-text", "coffee"), 1, "rfc: error: no documents are stored to search (read some with 'rfc N' first)");
+    }
+
+    [Fact]
+    public async Task NotFound_NotIssued_NotInIndex_NoSubseries_NoSection_Exit1()
+    {
+        await SyncAsync();
+        Assert.Equal(0, (await RunAsync("2324")).ExitCode);
+
+        AssertError(await RunAsync("14"), 1, "rfc: error: RFC 14 was never issued (the RFC Editor's index lists the number as \"Not Issued\")");
+        AssertError(await RunAsync("info", "4000"), 1, "rfc: error: RFC 4000 is not in the local index (it may be newer than the last sync; run 'rfc sync' to update it)");
+        AssertError(await RunAsync("fyi1"), 1, "rfc: error: FYI 1 is not in the local RFC index (no RFC is part of it; run 'rfc sync' to update the index)");
+        AssertError(await RunAsync("2324", "--section", "9.9"), 1, "rfc: error: RFC 2324 has no section '9.9' (see its sections with 'rfc 2324 --toc')");
+    }
+
+    [Fact]
+    public async Task Usage_MalformedSearchQuery_Exit2()
+    {
+        await SyncAsync();
+
+        RfcExecutable.Result result = await RunAsync("search", "\"unterminated");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("rfc: error: the search query '\"unterminated' is not valid FTS5 syntax", result.Stderr, StringComparison.Ordinal);
+        Assert.EndsWith(Usage + "\n", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Protocol_IndexUnavailableOrInvalid_Exit4()
+    {
+        AssertError(await RunAsync("sync", "--index-url", _server.IndexUrl("missing.xml")), 4, $"rfc: error: {_server.IndexUrl("missing.xml")} answered HTTP 404 Not Found instead of the RFC index (check --index-url or RFC_INDEX_URL)");
+        await using IndexServer garbage = await IndexServer.StartAsync(_ => "<rfc-index><rfc-entry>"u8.ToArray(), _ => null);
+        AssertError(await RunAsync("sync", "--index-url", garbage.IndexUrl()), 4, $"rfc: error: the index from {garbage.IndexUrl()} is not well-formed XML (line 1, column 23) (check --index-url or RFC_INDEX_URL)");
+    }
+
+    [Fact]
+    public async Task Protocol_UnexpectedStatus_Exit4()
+    {
+        await using KestrelServer server = await KestrelServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = 503;
+            return Task.CompletedTask;
+        });
+
+        AssertError(await RunAsync("2324", "--source", server.BaseUri + "rfc{n}.txt"), 4, $"rfc: error: {server.BaseUri}rfc2324.txt answered HTTP 503 Service Unavailable instead of the document");
+    }
+
+    [Fact]
+    public async Task Network_RefusedAndReadTimeout_Exit3()
+    {
+        using ClosedPort closed = ClosedPort.Open();
+        int port = closed.Port;
+        await using ScriptedTcpServer stalling = ScriptedTcpServer.Start(async (stream, _, token) =>
+        {
+            await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly a little"u8.ToArray(), token);
+            await Task.Delay(Timeout.Infinite, token);
+        });
+
+        AssertError(await RunAsync("2324", "--source", $"http://127.0.0.1:{port}/"), 3, $"rfc: error: connection refused by 127.0.0.1:{port} (ECONNREFUSED)");
+        AssertError(await RunAsync("2324", "--timeout", "0.3", "--source", stalling.BaseUri.ToString()), 3, $"rfc: error: 127.0.0.1:{stalling.Port} sent nothing for 0.3 s (read timeout; raise it with --timeout)");
+    }
+
+    [Fact]
+    public async Task Local_ChecksumMismatch_Exit5()
+    {
+        Assert.Equal(0, (await RunAsync("2324")).ExitCode);
+        using (SqliteConnection connection = new($"Data Source={Path.Combine(_home.Path, "rfc.db")};Pooling=False"))
+        {
+            connection.Open();
+            using SqliteCommand damage = connection.CreateCommand();
+            damage.CommandText = "UPDATE documents SET content = $c WHERE number = 2324;";
+            damage.Parameters.AddWithValue("$c", Encoding.ASCII.GetBytes("not what was stored\n"));
+            Assert.Equal(1, damage.ExecuteNonQuery());
+        }
+
+        AssertError(await RunAsync("2324", "--offline"), 5, "rfc: error: the stored copy of RFC 2324 does not match its SHA-256 checksum (the local store is damaged; fetch it again with 'rfc 2324 --refresh')");
+        Assert.Equal(0, (await RunAsync("2324", "--refresh")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Success_FromServer_ThenCached_ThenOffline()
+    {
+        byte[] expected = Encoding.UTF8.GetBytes(SyntheticIndex.Documents[2324]);
+
+        RfcExecutable.Result fetched = await RunAsync("2324");
+        int requests = _server.DocumentRequests;
+        RfcExecutable.Result cached = await RunAsync("2324");
+        using ClosedPort closed = ClosedPort.Open();
+        RfcExecutable.Result offline = await RunAsync("2324", "--offline", "--source", $"http://127.0.0.1:{closed.Port}/");
+
+        Assert.All([fetched, cached, offline], result =>
+        {
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal(expected, result.Stdout);
+            Assert.Equal("", result.Stderr);
+        });
+        Assert.Equal(1, requests);
+        Assert.Equal(1, _server.DocumentRequests);
+    }
+}
