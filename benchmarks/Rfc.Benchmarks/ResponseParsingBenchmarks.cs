@@ -80,23 +80,6 @@ public class ResponseParsingBenchmarks
         return decoder.BodyLength;
     }
 
-    [Benchmark]
-    public long ChunkedZeroCopy()
-    {
-        ReadOnlySpan<byte> input = _chunkedResponse;
-        ParseHead(ref input);
-        ChunkedDecoder decoder = new();
-        long checksum = 0;
-        while (!decoder.IsComplete)
-        {
-            int consumed = decoder.Read(input, out int offset, out int length);
-            checksum += length == 0 ? 0 : input[offset];
-            input = input[consumed..];
-        }
-
-        return decoder.BodyLength + checksum;
-    }
-
     private static BodyFraming ParseHead(ref ReadOnlySpan<byte> input)
     {
         if (!Http11ResponseParser.TryParseHead(input, out Http11ResponseHead? head, out int consumed))

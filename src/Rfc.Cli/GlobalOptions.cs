@@ -42,6 +42,13 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<double?> MaxTime { get; } = new("--max-time")
+    {
+        Description = "Seconds one transfer may take in all, however fast bytes arrive [default: no limit]",
+        HelpName = "SECONDS",
+        Recursive = true,
+    };
+
     public Option<string?> CaFile { get; } = new("--ca-file")
     {
         Description = "A PEM or DER certificate to trust in addition to the system's [env: RFC_CA_FILE]",
@@ -61,7 +68,7 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [Source, Transport, Timeout, ConnectTimeout, CaFile, Trace, Verbose];
+    public IEnumerable<Option> All => [Source, Transport, Timeout, ConnectTimeout, MaxTime, CaFile, Trace, Verbose];
 
     /// <summary>True when the raw arguments ask for --verbose (used when parsing itself failed).</summary>
     public static bool VerboseRequested(string[] args) => args.Contains("--verbose") || args.Contains("-v");
@@ -80,6 +87,7 @@ internal sealed class GlobalOptions
         {
             ReadTimeout = Seconds(parse.GetValue(Timeout), HttpTransportOptions.DefaultReadTimeout, "--timeout"),
             ConnectTimeout = Seconds(parse.GetValue(ConnectTimeout), HttpTransportOptions.DefaultConnectTimeout, "--connect-timeout"),
+            MaxTime = parse.GetValue(MaxTime) is double maxTime ? Seconds(maxTime, TimeSpan.Zero, "--max-time") : null,
             CaFile = parse.GetValue(CaFile) ?? context.Env("RFC_CA_FILE"),
             Trace = parse.GetValue(Trace) ? new TextWriterTraceSink(context.Stderr) : null,
             Environment = context.Environment,

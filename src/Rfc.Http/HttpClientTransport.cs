@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using Rfc.Transport;
 
 namespace Rfc.Http;
@@ -79,24 +78,29 @@ public sealed class HttpClientTransport : IHttpTransport
             ? $"{request.Method} {uri.PathAndQuery} HTTP/1.1 (Host: {uri.Authority}) via HttpClient"
             : $"{request.Method} {uri} HTTP/1.1 via HttpClient through proxy {proxy.Authority}");
 
+        TransferClock clock = new(_options, uri);
         HttpResponseMessage response;
-        using (CancellationTokenSource deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        TimeSpan headLimit = _options.ConnectTimeout + _options.ReadTimeout;
+        using (CancellationTokenSource deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, clock.Token))
         {
-            // The connect timeout is the handler's; the rest of the wait for the head is a read timeout.
-            deadline.CancelAfter(_options.ConnectTimeout + _options.ReadTimeout);
+            // A silent server is stopped by the connection's per-read deadline (ConnectAsync); this bounds
+            // connect plus a head dripped byte by byte, as the socket transport does.
+            deadline.CancelAfter(headLimit);
             try
             {
                 response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
-                throw e.InnerException is TimeoutException && e.InnerException.InnerException is not null
-                    ? ConnectTimeout(uri, e)
-                    : ReadTimeoutStream.Timeout(uri, _options.ReadTimeout, e);
+                clock.Dispose();
+                throw clock.IsExpired ? clock.Expired(e)
+                    : e.InnerException is TimeoutException && e.InnerException.InnerException is not null ? ConnectTimeout(uri, e)
+                    : HttpErrors.HeadTimeout(uri, headLimit, e);
             }
             catch (HttpRequestException e)
             {
-                throw Translate(e, uri, proxy, _validator.LastRejection);
+                clock.Dispose();
+                throw clock.IsExpired ? clock.Expired(e) : Translate(e, uri, proxy);
             }
         }
 
@@ -106,16 +110,73 @@ public sealed class HttpClientTransport : IHttpTransport
             AddHeaders(headers, response.Headers);
             AddHeaders(headers, response.Content.Headers);
             _options.Trace?.Trace(FetchLayer.Http, $"HTTP/{response.Version} {(int)response.StatusCode} {response.ReasonPhrase} ({Framing(response)})");
+            CheckHead(response, headers, uri, proxy);
 
             Stream raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            Stream body = new TranslatingStream(new ReadTimeoutStream(raw, _options.ReadTimeout, uri), uri);
-            body = ContentDecoding.Decode(body, response.Content.Headers.ContentEncoding.Count == 0 ? null : string.Join(", ", response.Content.Headers.ContentEncoding), uri);
+            Stream body = new TransferLimitStream(new TranslatingStream(new ReadTimeoutStream(raw, _options.ReadTimeout, uri), uri), clock);
+            body = ContentDecoding.DecodeTransfer(body, Joined(response.Headers.TransferEncoding), uri);
+            body = ContentDecoding.Decode(body, Joined(response.Content.Headers.ContentEncoding), uri);
             return new FetchResponse(uri, (int)response.StatusCode, response.ReasonPhrase ?? string.Empty, response.Version, headers, body, new ResponseOwner(response));
         }
         catch
         {
+            clock.Dispose();
             response.Dispose();
             throw;
+        }
+    }
+
+    private static string? Joined<T>(ICollection<T> values) => values.Count == 0 ? null : string.Join(", ", values);
+
+    /// <summary>
+    /// What the socket transport's parser refuses and SocketsHttpHandler lets through, refused here too so
+    /// both transports give the same answer: more than <see cref="Http11.Http11ResponseParser.MaxFieldCount"/>
+    /// fields, differing Content-Length values (RFC 9112 §6.3 rule 5), control bytes in a value; and a 407
+    /// from the proxy of an absolute-form request.
+    /// </summary>
+    private static void CheckHead(HttpResponseMessage response, List<KeyValuePair<string, string>> headers, Uri uri, Uri? proxy)
+    {
+        if (headers.Count > Http11.Http11ResponseParser.MaxFieldCount)
+        {
+            throw HttpErrors.InvalidResponse(uri, Http11.Http11ResponseParser.TooManyFieldsDetail);
+        }
+
+        string? length = null;
+        foreach (KeyValuePair<string, string> field in headers)
+        {
+            // The socket transport's parser words: the line as it was on the wire.
+            string line = field.Key + ": " + field.Value + "\r\n";
+            if (field.Value.Contains('\r', StringComparison.Ordinal))
+            {
+                throw HttpErrors.InvalidResponse(uri, $"Bare CR in header line: '{Http11.Http11Syntax.Escape(line)}'");
+            }
+
+            if (field.Value.AsSpan().IndexOfAnyInRange('\0', '\x08') >= 0 || field.Value.AsSpan().IndexOfAnyInRange('\x0A', '\x1F') >= 0 || field.Value.Contains('\x7F', StringComparison.Ordinal))
+            {
+                throw HttpErrors.InvalidResponse(uri, $"Invalid byte in header value: '{Http11.Http11Syntax.Escape(line)}'");
+            }
+
+            if (field.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                // SocketsHttpHandler lets "-1" through and takes one of two differing values; RFC 9110 §8.6 and
+                // RFC 9112 §6.3 rule 5 make both unrecoverable errors, as the socket transport treats them.
+                if (!long.TryParse(field.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    throw HttpErrors.InvalidResponse(uri, $"Invalid Content-Length: '{Http11.Http11Syntax.Escape(field.Value)}'");
+                }
+
+                if (length is not null && length != field.Value)
+                {
+                    throw HttpErrors.InvalidResponse(uri, $"Conflicting Content-Length values: '{Http11.Http11Syntax.Escape(field.Value)}'");
+                }
+
+                length = field.Value;
+            }
+        }
+
+        if (proxy is not null && response.StatusCode == HttpStatusCode.ProxyAuthenticationRequired)
+        {
+            throw HttpErrors.ProxyAuthenticationRequired(proxy);
         }
     }
 
@@ -145,29 +206,32 @@ public sealed class HttpClientTransport : IHttpTransport
     private static FetchException ConnectTimeout(Uri uri, Exception inner) =>
         new(FetchLayer.Tcp, $"connecting to {HttpErrors.Authority(uri)} timed out", inner) { IsTimeout = true };
 
-    /// <summary>The validator's options, with a trace of the handshake when <c>--trace</c> is on.</summary>
+    /// <summary>
+    /// The validator's options, with a trace of the handshake when <c>--trace</c> is on. A rejected certificate
+    /// throws the rejection as this handshake's own <see cref="FetchException"/>: HttpClient carries it out as
+    /// the inner exception of that request's failure, so concurrent handshakes never see each other's reason.
+    /// </summary>
     private static System.Net.Security.SslClientAuthenticationOptions SslOptions(TlsCertificateValidator validator, ITraceSink? trace)
     {
         System.Net.Security.SslClientAuthenticationOptions ssl = validator.CreateSslOptions(null);
-        if (trace is not null)
+        ssl.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
         {
-            ssl.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+            if (trace is not null && sender is System.Net.Security.SslStream stream)
             {
                 // Mid-handshake: the protocol and cipher are chosen; ALPN and RemoteCertificate are not
                 // readable yet, so the certificate comes from the callback's argument.
-                if (sender is System.Net.Security.SslStream stream)
-                {
-                    trace.Trace(FetchLayer.Tls, $"{TlsConnector.ProtocolName(stream.SslProtocol)} with {stream.NegotiatedCipherSuite} (HttpClient)");
-                }
-
+                trace.Trace(FetchLayer.Tls, $"{TlsConnector.ProtocolName(stream.SslProtocol)} with {stream.NegotiatedCipherSuite} (HttpClient)");
                 if (certificate is not null)
                 {
                     TlsConnector.TraceCertificate(certificate, trace);
                 }
+            }
 
-                return validator.Validate(sender, certificate, chain, errors);
-            };
-        }
+            string? rejection = validator.Rejection(sender, certificate, chain, errors);
+            return rejection is null
+                ? true
+                : throw TlsConnector.HandshakeFailed((sender as System.Net.Security.SslStream)?.TargetHostName ?? "server", rejection, new System.Security.Authentication.AuthenticationException());
+        };
 
         return ssl;
     }
@@ -176,14 +240,20 @@ public sealed class HttpClientTransport : IHttpTransport
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         Socket socket = await TcpConnector.Default.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, _options.ConnectTimeout, _options.Trace, cancellationToken).ConfigureAwait(false);
-        return new NetworkStream(socket, ownsSocket: true);
+
+        // Every read on the connection gets the read timeout, as the socket transport's reads do: a server
+        // that accepts and then says nothing fails after --timeout, not after the whole request's deadline.
+        Uri target = context.InitialRequestMessage.RequestUri ?? new Uri($"http://{HostText.Authority(context.DnsEndPoint.Host, context.DnsEndPoint.Port)}/");
+        return new ReadDeadlineStream(new NetworkStream(socket, ownsSocket: true), _options.ReadTimeout, target);
     }
 
     /// <summary>
-    /// The platform already knows the failing layer; we only translate it into ours. Failures of the
-    /// connect callback are the transport layer's own <see cref="FetchException"/>, passed through as they are.
+    /// The platform already knows the failing layer; we only translate it into ours, from the error code,
+    /// the status and the exception types (never from a message: NativeAOT may print resource keys).
+    /// Failures of the connect callback and of the certificate check are our own
+    /// <see cref="FetchException"/>, passed through as they are.
     /// </summary>
-    internal static FetchException Translate(HttpRequestException e, Uri uri, Uri? proxy, string? tlsRejection)
+    internal static FetchException Translate(HttpRequestException e, Uri uri, Uri? proxy)
     {
         if (Find<FetchException>(e) is { } fromTransport)
         {
@@ -192,20 +262,24 @@ public sealed class HttpClientTransport : IHttpTransport
 
         return e.HttpRequestError switch
         {
-            HttpRequestError.SecureConnectionError => TlsConnector.HandshakeFailed(HostText.Host(uri), tlsRejection ?? Find<AuthenticationException>(e)?.Message ?? e.Message, e),
-            HttpRequestError.ProxyTunnelError when proxy is not null => HttpErrors.TunnelRefused(proxy, uri, TunnelStatus(e), e),
+            HttpRequestError.SecureConnectionError => TlsConnector.HandshakeFailed(HostText.Host(uri), TlsConnector.HandshakeProblem(e.InnerException), e),
+            HttpRequestError.ProxyTunnelError when proxy is not null => e.StatusCode is { } status
+                ? HttpErrors.TunnelRefused(proxy, uri, (int)status, e)
+                : HttpErrors.TunnelFailed(proxy, uri, "no valid HTTP answer", e),
             HttpRequestError.ResponseEnded => HttpErrors.NoResponse(uri, e),
             _ when Find<SocketException>(e) is { } socket => HttpErrors.ConnectionLost(uri, socket.SocketErrorCode, e),
-            _ => HttpErrors.InvalidResponse(uri, e.Message, e),
+            _ => HttpErrors.InvalidResponse(uri, Detail(e.HttpRequestError), e),
         };
     }
 
-    /// <summary>HttpClient says "failed with status code '403'"; we say "HTTP 403", as the socket transport does.</summary>
-    private static string TunnelStatus(HttpRequestException e)
+    /// <summary>What HttpClient's error code means, in the words the socket transport's parser would use.</summary>
+    private static string Detail(HttpRequestError error) => error switch
     {
-        System.Text.RegularExpressions.Match status = System.Text.RegularExpressions.Regex.Match(e.Message, "'([1-5][0-9][0-9])'");
-        return status.Success ? $"HTTP {status.Groups[1].Value}" : e.Message;
-    }
+        HttpRequestError.InvalidResponse => "the response is not valid HTTP/1.1",
+        HttpRequestError.ConfigurationLimitExceeded => $"the response head is larger than {Http11.Http11ResponseParser.MaxHeadSize} bytes",
+        HttpRequestError.VersionNegotiationError => "unsupported HTTP version",
+        _ => $"the request failed ({error})",
+    };
 
     private static T? Find<T>(Exception e)
         where T : Exception
@@ -240,13 +314,18 @@ public sealed class HttpClientTransport : IHttpTransport
             {
                 return await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception e) when (e is not FetchException && Find<FetchException>(e) is { } fromConnection)
+            {
+                // The connection's read deadline, wrapped by TLS or HttpClient on the way up.
+                throw fromConnection;
+            }
             catch (HttpIOException e) when (e.HttpRequestError == HttpRequestError.ResponseEnded)
             {
                 throw HttpErrors.BodyIncomplete(uri, e);
             }
             catch (HttpIOException e)
             {
-                throw HttpErrors.InvalidResponse(uri, e.Message, e);
+                throw HttpErrors.InvalidResponse(uri, Detail(e.HttpRequestError), e);
             }
             catch (IOException e) when (e.InnerException is SocketException socket)
             {

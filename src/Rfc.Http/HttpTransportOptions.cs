@@ -18,6 +18,25 @@ public sealed record HttpTransportOptions
     public TimeSpan ReadTimeout { get; init; } = DefaultReadTimeout;
 
     /// <summary>
+    /// The longest one exchange may take in total, from sending the request to the end of the body
+    /// (curl's <c>--max-time</c>), or null for no total limit.
+    /// </summary>
+    public TimeSpan? MaxTime { get; init; }
+
+    /// <summary>
+    /// The low-speed floor in bytes per second: a body arriving slower than this over a whole
+    /// <see cref="ReadTimeout"/> window fails (curl's <c>--speed-limit</c> with <c>--speed-time</c> set to the
+    /// read timeout); 0 turns it off. The default, <see cref="DefaultLowSpeedLimit"/>, is far below any real link.
+    /// </summary>
+    public long LowSpeedLimit { get; init; } = DefaultLowSpeedLimit;
+
+    /// <summary>
+    /// The default for <see cref="LowSpeedLimit"/>: 1 KiB/s. A 100 KB RFC takes under two minutes even at that
+    /// rate, while a server dripping a byte a second (which the read timeout never stops) fails after one window.
+    /// </summary>
+    public const long DefaultLowSpeedLimit = 1024;
+
+    /// <summary>
     /// The most connections to one server at once. HttpClient may otherwise open an extra connection when
     /// a request starts just before another returns its connection to the pool; the mirror caps it at its
     /// job count so both transports use the same number of connections.

@@ -29,6 +29,7 @@ public sealed class ReadTimeoutStream(Stream inner, TimeSpan timeout, Uri uri) :
         new(FetchLayer.Http, $"{HttpErrors.Authority(uri)} sent nothing for {HostText.Seconds(timeout)}", new TimeoutException(null, inner))
         {
             IsTimeout = true,
+            Limit = FetchLimit.ReadTimeout,
         };
 
     /// <inheritdoc />

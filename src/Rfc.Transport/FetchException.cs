@@ -37,6 +37,9 @@ public sealed class FetchException : Exception
     /// <summary>True when the failure is a timeout (connect, TLS handshake or waiting for bytes).</summary>
     public bool IsTimeout { get; init; }
 
+    /// <summary>For an HTTP-layer timeout: which limit tripped (the read timeout, the head's deadline, the low-speed floor, the total time).</summary>
+    public FetchLimit? Limit { get; init; }
+
     /// <summary>
     /// True when the cause is the network rather than the server's answer: every failure below HTTP,
     /// and timeouts at any layer.

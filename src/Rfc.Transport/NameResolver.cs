@@ -59,13 +59,13 @@ public static class NameResolver
         }
         catch (SocketException e)
         {
-            throw Failure(host, e.SocketErrorCode, e.Message, e);
+            throw Failure(host, e.SocketErrorCode, e);
         }
 
         if (addresses.Length == 0)
         {
             // getaddrinfo answered, but with no address of a family we can use.
-            throw Failure(host, SocketError.NoData, "no address for this name", inner: null);
+            throw Failure(host, SocketError.NoData, inner: null);
         }
 
         trace?.Trace(
@@ -74,14 +74,12 @@ public static class NameResolver
         return addresses;
     }
 
-    private static FetchException Failure(string host, SocketError error, string reason, Exception? inner)
+    private static FetchException Failure(string host, SocketError error, Exception? inner)
     {
-        // The resolver's own words (gai_strerror: "Name or service not known") and the getaddrinfo
-        // code name, so the message reads like the C library's.
-        string text = string.IsNullOrWhiteSpace(reason) ? error.ToString() : reason.TrimEnd('.');
+        // gai_strerror's words and the getaddrinfo code name, so the message reads like the C library's.
         return new FetchException(
             FetchLayer.NameResolution,
-            $"cannot resolve host '{host}' ({text}; {SocketErrors.Name(error)})",
+            $"cannot resolve host '{host}' ({SocketErrors.Describe(error)}; {SocketErrors.Name(error)})",
             inner)
         { SocketError = error };
     }

@@ -67,7 +67,7 @@ public sealed class ProxySettings
     /// user info), or null to connect directly: no variable applies, <c>NO_PROXY</c> excludes the host,
     /// or the scheme is neither <c>http</c> nor <c>https</c>.
     /// </summary>
-    /// <exception cref="FetchException"><see cref="FetchLayer.Http"/>: the variable that applies holds an invalid proxy URL; the message names it.</exception>
+    /// <exception cref="TransportConfigurationException"><see cref="TransportSetting.Proxy"/>: the variable that applies holds an invalid proxy URL; the message and <see cref="TransportConfigurationException.Variable"/> name it.</exception>
     public Uri? GetProxy(Uri target)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -87,7 +87,35 @@ public sealed class ProxySettings
             return null;
         }
 
-        return variable.Proxy ?? throw new FetchException(FetchLayer.Http, variable.Error!);
+        return variable.Proxy ?? throw new TransportConfigurationException(TransportSetting.Proxy, variable.Error!) { Variable = variable.Name };
+    }
+
+    /// <summary>
+    /// The user and password in <paramref name="proxy"/>'s user info, percent-decoded
+    /// (<c>http://us%40er:p%3Ass@proxy:3128</c> is user <c>us@er</c>, password <c>p:ss</c>), or null when it has none.
+    /// </summary>
+    public static NetworkCredential? Credentials(Uri proxy)
+    {
+        ArgumentNullException.ThrowIfNull(proxy);
+        if (string.IsNullOrEmpty(proxy.UserInfo))
+        {
+            return null;
+        }
+
+        string[] parts = proxy.UserInfo.Split(':', 2);
+        return new NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty);
+    }
+
+    /// <summary>
+    /// The <c>Proxy-Authorization</c> value for <paramref name="proxy"/>'s credentials (RFC 7617 Basic, UTF-8), or
+    /// null when the proxy URL carries none. HttpClient sends the same after the proxy's 407 challenge.
+    /// </summary>
+    public static string? BasicAuthorization(Uri proxy)
+    {
+        NetworkCredential? credentials = Credentials(proxy);
+        return credentials is null
+            ? null
+            : "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(credentials.UserName + ":" + credentials.Password));
     }
 
     /// <summary>
@@ -123,11 +151,14 @@ public sealed class ProxySettings
     /// <summary>One proxy variable: its parsed URL, or why it is not one.</summary>
     private sealed class ProxyVariable
     {
-        private ProxyVariable(Uri? proxy, string? error)
+        private ProxyVariable(string name, Uri? proxy, string? error)
         {
+            Name = name;
             Proxy = proxy;
             Error = error;
         }
+
+        public string Name { get; }
 
         public Uri? Proxy { get; }
 
@@ -150,11 +181,27 @@ public sealed class ProxySettings
             // Rebuilt from its parts: the path of a proxy URL means nothing (curl ignores it too).
             string userInfo = uri.UserInfo.Length > 0 ? uri.UserInfo + "@" : string.Empty;
             var proxy = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://{userInfo}{uri.Host}:{port}/"));
-            return new ProxyVariable(proxy, null);
+            return new ProxyVariable(name, proxy, null);
         }
 
+        // The value is shown without its password: error lines end up in logs and bug reports.
         private static ProxyVariable Invalid(string name, string value, string why) =>
-            new(null, $"invalid proxy URL in {name}: '{value}' ({why})");
+            new(name, null, $"invalid proxy URL in {name}: '{WithoutPassword(value)}' ({why})");
+
+        /// <summary><paramref name="value"/> with the password of its user info replaced by <c>***</c>.</summary>
+        private static string WithoutPassword(string value)
+        {
+            int start = value.IndexOf("://", StringComparison.Ordinal) is int scheme and >= 0 ? scheme + 3 : 0;
+            int at = value.IndexOf('@', start);
+            int end = value.IndexOfAny(['/', '?', '#'], start);
+            if (at < 0 || (end >= 0 && end < at))
+            {
+                return value;
+            }
+
+            int colon = value.IndexOf(':', start);
+            return colon < 0 || colon > at ? value : string.Concat(value.AsSpan(0, colon + 1), "***", value.AsSpan(at));
+        }
 
         /// <summary>Whether the authority of <paramref name="url"/> names a port (<see cref="Uri.IsDefaultPort"/> cannot tell "proxy" from "proxy:80").</summary>
         private static bool HasExplicitPort(string url)
@@ -228,15 +275,13 @@ public sealed class ProxySettings
     private sealed class Entry
     {
         private readonly string? _suffix;
-        private readonly IPAddress? _network;
-        private readonly int _prefixLength;
+        private readonly IPNetwork? _network;
         private readonly int? _port;
 
-        private Entry(string? suffix, IPAddress? network, int prefixLength, int? port)
+        private Entry(string? suffix, IPNetwork? network, int? port)
         {
             _suffix = suffix;
             _network = network;
-            _prefixLength = prefixLength;
             _port = port;
         }
 
@@ -266,14 +311,16 @@ public sealed class ProxySettings
             if (HostText.TryParseLiteral(addressText, out IPAddress address))
             {
                 int maxBits = address.AddressFamily == AddressFamily.InterNetworkV6 ? 128 : 32;
-                int bits = maxBits;
-                if (slash >= 0 &&
-                    (!int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out bits) || bits > maxBits))
+                string block = slash < 0 ? $"{address}/{maxBits}" : $"{address}{text[slash..]}";
+
+                // The platform's CIDR parsing (bits beyond the prefix are ignored: 10.1.2.3/8 is 10.0.0.0/8, as in
+                // curl); a prefix longer than the address matches nothing, like any other entry that cannot be read.
+                if (!IPNetwork.TryParse(block, out IPNetwork network))
                 {
                     return false;
                 }
 
-                entry = new Entry(null, address, bits, port);
+                entry = new Entry(null, network, port);
                 return true;
             }
 
@@ -283,7 +330,7 @@ public sealed class ProxySettings
                 return false;
             }
 
-            entry = new Entry(name, null, 0, port);
+            entry = new Entry(name, null, port);
             return true;
         }
 
@@ -294,9 +341,14 @@ public sealed class ProxySettings
                 return false;
             }
 
-            if (_network is not null)
+            if (_network is IPNetwork network)
             {
-                return address is not null && InBlock(address, _network, _prefixLength);
+                if (address is { IsIPv4MappedToIPv6: true } && network.BaseAddress.AddressFamily == AddressFamily.InterNetwork)
+                {
+                    address = address.MapToIPv4();
+                }
+
+                return address is not null && network.Contains(address);
             }
 
             return address is null &&
@@ -304,38 +356,6 @@ public sealed class ProxySettings
                  (host.Length > _suffix!.Length &&
                   host.EndsWith(_suffix, StringComparison.OrdinalIgnoreCase) &&
                   host[host.Length - _suffix.Length - 1] == '.'));
-        }
-
-        private static bool InBlock(IPAddress address, IPAddress network, int prefixLength)
-        {
-            if (address.IsIPv4MappedToIPv6 && network.AddressFamily == AddressFamily.InterNetwork)
-            {
-                address = address.MapToIPv4();
-            }
-
-            if (address.AddressFamily != network.AddressFamily)
-            {
-                return false;
-            }
-
-            Span<byte> a = stackalloc byte[16];
-            Span<byte> n = stackalloc byte[16];
-            _ = address.TryWriteBytes(a, out int length);
-            _ = network.TryWriteBytes(n, out _);
-            int fullBytes = prefixLength / 8;
-            if (!a[..fullBytes].SequenceEqual(n[..fullBytes]))
-            {
-                return false;
-            }
-
-            int remainingBits = prefixLength % 8;
-            if (remainingBits == 0 || fullBytes >= length)
-            {
-                return true;
-            }
-
-            int mask = 0xFF << (8 - remainingBits) & 0xFF;
-            return (a[fullBytes] & mask) == (n[fullBytes] & mask);
         }
     }
 }

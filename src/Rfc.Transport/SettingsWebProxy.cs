@@ -24,16 +24,5 @@ internal sealed class SettingsWebProxy(ProxySettings settings) : IWebProxy, ICre
     public bool IsBypassed(Uri host) => settings.GetProxy(host) is null;
 
     /// <summary>The user and password in <paramref name="uri"/>'s user info (percent-decoded), or null.</summary>
-    public NetworkCredential? GetCredential(Uri uri, string authType)
-    {
-        if (string.IsNullOrEmpty(uri.UserInfo))
-        {
-            return null;
-        }
-
-        string[] parts = uri.UserInfo.Split(':', 2);
-        return new NetworkCredential(
-            Uri.UnescapeDataString(parts[0]),
-            parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty);
-    }
+    public NetworkCredential? GetCredential(Uri uri, string authType) => ProxySettings.Credentials(uri);
 }

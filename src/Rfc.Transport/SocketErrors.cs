@@ -33,4 +33,33 @@ public static class SocketErrors
         SocketError.NoRecovery => "EAI_FAIL",
         _ => error.ToString(),
     };
+
+    /// <summary>
+    /// What <paramref name="error"/> means, in our own words (a <see cref="SocketException"/>'s message may be
+    /// a resource key under NativeAOT, and differs between platforms).
+    /// </summary>
+    public static string Describe(SocketError error) => error switch
+    {
+        SocketError.ConnectionRefused => "connection refused",
+        SocketError.ConnectionReset => "connection reset by peer",
+        SocketError.ConnectionAborted => "connection aborted",
+        SocketError.TimedOut => "connection timed out",
+        SocketError.HostUnreachable => "no route to host",
+        SocketError.HostDown => "host is down",
+        SocketError.NetworkUnreachable => "network is unreachable",
+        SocketError.NetworkDown => "network is down",
+        SocketError.NetworkReset => "network dropped the connection",
+        SocketError.AddressNotAvailable => "address not available",
+        SocketError.AddressFamilyNotSupported => "address family not supported",
+        SocketError.AccessDenied => "permission denied",
+        SocketError.Shutdown => "broken pipe",
+        SocketError.NotConnected => "not connected",
+        SocketError.TooManyOpenSockets => "too many open files",
+        SocketError.NoBufferSpaceAvailable => "no buffer space available",
+        SocketError.HostNotFound => "name or service not known",
+        SocketError.TryAgain => "temporary failure in name resolution",
+        SocketError.NoData => "no address for this name",
+        SocketError.NoRecovery => "non-recoverable failure in name resolution",
+        _ => error.ToString(),
+    };
 }

@@ -18,9 +18,6 @@ public sealed class TcpConnector
     /// </summary>
     public const int DefaultConnectionAttemptDelayMilliseconds = 250;
 
-    /// <summary>The connect timeout used when the caller has no opinion.</summary>
-    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(10);
-
     /// <summary>A connector with the RFC's recommended attempt delay.</summary>
     public static TcpConnector Default { get; } = new();
 
@@ -187,7 +184,7 @@ public sealed class TcpConnector
                     lastFailedEndPoint = new IPEndPoint(ordered[number - 1], port);
                     trace?.Trace(
                         FetchLayer.Tcp,
-                        $"attempt {number} to {HostText.EndPoint(lastFailedEndPoint)} failed after {HostText.Milliseconds(Stopwatch.GetElapsedTime(started))}: {failure.Message} ({SocketErrors.Name(failure.SocketErrorCode)})");
+                        $"attempt {number} to {HostText.EndPoint(lastFailedEndPoint)} failed after {HostText.Milliseconds(Stopwatch.GetElapsedTime(started))}: {SocketErrors.Describe(failure.SocketErrorCode)} ({SocketErrors.Name(failure.SocketErrorCode)})");
                 }
                 else
                 {
@@ -238,7 +235,7 @@ public sealed class TcpConnector
         string name = SocketErrors.Name(failure.SocketErrorCode);
         string message = failure.SocketErrorCode == SocketError.ConnectionRefused
             ? $"connection refused by {authority} ({name})"
-            : $"cannot connect to {authority}: {failure.Message.TrimEnd('.')} ({name})";
+            : $"cannot connect to {authority}: {SocketErrors.Describe(failure.SocketErrorCode)} ({name})";
         return new FetchException(FetchLayer.Tcp, message, failure) { SocketError = failure.SocketErrorCode };
     }
 

@@ -21,7 +21,6 @@ public sealed class TlsCertificateValidator
     private const string ServerAuthenticationOid = "1.3.6.1.5.5.7.3.1";
 
     private readonly X509Certificate2Collection _extraTrust;
-    private string? _lastRejection;
 
     /// <summary>Creates a validator that trusts the system store and <paramref name="extraTrust"/>.</summary>
     /// <param name="extraTrust">Extra trust anchors; empty for the system store alone.</param>
@@ -34,32 +33,41 @@ public sealed class TlsCertificateValidator
     /// <summary>The trust anchors added to the system store (empty for the system store alone).</summary>
     public X509Certificate2Collection ExtraTrust => _extraTrust;
 
-    /// <summary>A new validator for the system store alone (new each time: <see cref="LastRejection"/> is per validator).</summary>
-    public static TlsCertificateValidator SystemOnly => new([]);
-
-    /// <summary>
-    /// Why the most recent certificate was rejected (<c>certificate not trusted (UntrustedRoot)</c>),
-    /// or null if none was. A transport that uses one validator per connection reads it to name the
-    /// reason, because <see cref="SslStream"/> only reports that the callback said no.
-    /// </summary>
-    public string? LastRejection => Volatile.Read(ref _lastRejection);
+    /// <summary>A validator for the system store alone.</summary>
+    public static TlsCertificateValidator SystemOnly { get; } = new([]);
 
     /// <summary>
     /// A validator trusting the system store plus the certificates in <paramref name="caFile"/>
     /// (PEM, possibly several, or one DER certificate); the system store alone when it is null.
     /// </summary>
-    /// <exception cref="FetchException"><see cref="FetchLayer.Tls"/>: the file cannot be read or holds no certificate.</exception>
+    /// <exception cref="TransportConfigurationException"><see cref="TransportSetting.CaFile"/>: the file cannot be read or holds no certificate.</exception>
     public static TlsCertificateValidator Create(string? caFile) =>
         caFile is null ? SystemOnly : new(LoadCaFile(caFile));
 
     /// <summary>Reads the certificates of a PEM or DER file.</summary>
-    /// <exception cref="FetchException"><see cref="FetchLayer.Tls"/>: the file cannot be read or holds no certificate.</exception>
+    /// <exception cref="TransportConfigurationException"><see cref="TransportSetting.CaFile"/>: the file cannot be read or holds no certificate.</exception>
     public static X509Certificate2Collection LoadCaFile(string caFile)
     {
         ArgumentException.ThrowIfNullOrEmpty(caFile);
+        byte[] content;
         try
         {
-            byte[] content = File.ReadAllBytes(caFile);
+            content = File.ReadAllBytes(caFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Our own words from the exception's type: a BCL message may be a resource key under NativeAOT.
+            string why = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "no such file",
+                UnauthorizedAccessException => "permission denied, or it is a directory",
+                _ => "read error",
+            };
+            throw new TransportConfigurationException(TransportSetting.CaFile, $"cannot read CA file '{caFile}': {why}", e);
+        }
+
+        try
+        {
             var certificates = new X509Certificate2Collection();
             if (content.AsSpan().IndexOf("-----BEGIN"u8) >= 0)
             {
@@ -70,24 +78,21 @@ public sealed class TlsCertificateValidator
                 certificates.Add(X509CertificateLoader.LoadCertificate(content));
             }
 
-            if (certificates.Count == 0)
+            if (certificates.Count > 0)
             {
-                throw new CryptographicException("no certificate in the file");
+                return certificates;
             }
-
-            return certificates;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        catch (CryptographicException e)
         {
-            throw new FetchException(FetchLayer.Tls, $"cannot load CA file '{caFile}': {e.Message.TrimEnd('.')}", e);
+            throw NotACertificate(caFile, e);
         }
+
+        throw NotACertificate(caFile, null);
     }
 
-    /// <summary>
-    /// The callback for <see cref="SslClientAuthenticationOptions.RemoteCertificateValidationCallback"/>
-    /// (and so for HttpClient's <c>SocketsHttpHandler.SslOptions</c>).
-    /// </summary>
-    public RemoteCertificateValidationCallback Callback => Validate;
+    private static TransportConfigurationException NotACertificate(string caFile, Exception? inner) =>
+        new(TransportSetting.CaFile, $"cannot load CA file '{caFile}': not a PEM or DER certificate", inner);
 
     /// <summary>
     /// Client options for <paramref name="host"/>: SNI (none for IP literals, RFC 6066 §3), ALPN
@@ -102,17 +107,21 @@ public sealed class TlsCertificateValidator
         // certificate's IP address SANs.
         TargetHost = host is null ? null : HostText.StripBrackets(host),
         ApplicationProtocols = [SslApplicationProtocol.Http11],
-        RemoteCertificateValidationCallback = Callback,
+        RemoteCertificateValidationCallback = (sender, certificate, chain, errors) => Check((sender as SslStream)?.TargetHostName, certificate, chain, errors) is null,
         CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
     };
 
-    /// <summary>Validates a server certificate the way <see cref="Callback"/> does.</summary>
-    public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
-    {
-        string? rejection = Check((sender as SslStream)?.TargetHostName, certificate, chain, errors);
-        Volatile.Write(ref _lastRejection, rejection);
-        return rejection is null;
-    }
+    /// <summary>
+    /// Why the server certificate of the handshake <paramref name="sender"/> is rejected
+    /// (<c>certificate not trusted (UntrustedRoot)</c>), or null when it is trusted. The answer belongs to
+    /// that one handshake: the validator keeps no state, so concurrent connections never see each other's reason.
+    /// </summary>
+    /// <param name="sender">The <see cref="SslStream"/> doing the handshake (its target host is checked).</param>
+    /// <param name="certificate">The server's certificate, as the validation callback receives it.</param>
+    /// <param name="chain">The chain the platform built.</param>
+    /// <param name="errors">The platform's verdict.</param>
+    public string? Rejection(object? sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+        Check((sender as SslStream)?.TargetHostName, certificate, chain, errors);
 
     private string? Check(string? host, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {

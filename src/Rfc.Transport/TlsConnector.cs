@@ -41,9 +41,11 @@ public static class TlsConnector
         ArgumentNullException.ThrowIfNull(validator);
         cancellationToken.ThrowIfCancellationRequested();
 
-        // A validator of our own per handshake, so the reason for a rejection is this connection's.
-        var connectionValidator = new TlsCertificateValidator(validator.ExtraTrust);
-        SslClientAuthenticationOptions options = connectionValidator.CreateSslOptions(host);
+        // The reason for a rejection is this handshake's own: SslStream only reports that the callback said no.
+        string? rejection = null;
+        SslClientAuthenticationOptions options = validator.CreateSslOptions(host);
+        options.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+            (rejection = validator.Rejection(sender, certificate, chain, errors)) is null;
         string displayHost = HostText.Host(host);
 
         var ssl = new SslStream(inner, leaveInnerStreamOpen: false);
@@ -65,7 +67,7 @@ public static class TlsConnector
         catch (Exception e) when (e is AuthenticationException or IOException or System.ComponentModel.Win32Exception)
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
-            string reason = connectionValidator.LastRejection ?? HandshakeProblem(e);
+            string reason = rejection ?? HandshakeProblem(e);
             throw HandshakeFailed(host, reason, e);
         }
         catch
@@ -82,15 +84,27 @@ public static class TlsConnector
         return ssl;
     }
 
-    private static string HandshakeProblem(Exception e) => e switch
+    /// <summary>
+    /// Why a handshake failed when no certificate was rejected, from the exception's type alone (its
+    /// message may be a resource key under NativeAOT). HttpClient's transport words its failures with it too.
+    /// </summary>
+    public static string HandshakeProblem(Exception? e)
     {
-        // The peer closed or reset the connection mid-handshake: often a server that does not speak TLS
-        // on this port, or one that rejected our protocol versions.
-        IOException { InnerException: System.Net.Sockets.SocketException s } =>
-            $"connection lost during handshake ({SocketErrors.Name(s.SocketErrorCode)})",
-        IOException => $"connection closed during handshake ({e.Message.TrimEnd('.')})",
-        _ => $"protocol error ({(e.InnerException ?? e).Message.TrimEnd('.')})",
-    };
+        for (Exception? current = e; current is not null; current = current.InnerException)
+        {
+            if (current is System.Net.Sockets.SocketException s)
+            {
+                // The peer reset the connection mid-handshake: often a server that rejected our protocol versions.
+                return $"connection lost during handshake ({SocketErrors.Name(s.SocketErrorCode)})";
+            }
+        }
+
+        return e switch
+        {
+            IOException => "the server closed the connection during the handshake",
+            _ => "protocol error (the server may not speak TLS on this port, or offers no protocol version or cipher suite rfc accepts)",
+        };
+    }
 
     /// <summary>
     /// The error for a refused or broken handshake with <paramref name="host"/>; HttpClient's transport

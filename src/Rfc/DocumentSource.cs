@@ -47,6 +47,7 @@ public sealed partial class DocumentSource
                 return new DocumentSource(IetfTemplate);
         }
 
+        string shown = WithoutPassword(trimmed);
         string template = trimmed.Contains(Placeholder, StringComparison.Ordinal)
             ? trimmed
             : trimmed.TrimEnd('/') + "/rfc" + Placeholder + ".txt";
@@ -54,13 +55,13 @@ public sealed partial class DocumentSource
         Match scheme = SchemePattern().Match(template);
         if (!scheme.Success)
         {
-            throw new InvalidSourceException($"source '{trimmed}' is not a URL (expected e.g. https://www.rfc-editor.org/rfc/rfc{{n}}.txt)");
+            throw new InvalidSourceException($"source '{shown}' is not a URL (expected e.g. https://www.rfc-editor.org/rfc/rfc{{n}}.txt)");
         }
 
         string schemeName = scheme.Groups["scheme"].Value.ToUpperInvariant();
         if (schemeName is not ("HTTP" or "HTTPS"))
         {
-            throw new InvalidSourceException($"source '{trimmed}' uses the scheme '{scheme.Groups["scheme"].Value}'; only http and https are supported");
+            throw new InvalidSourceException($"source '{shown}' uses the scheme '{scheme.Groups["scheme"].Value}'; only http and https are supported");
         }
 
         Match port = PortPattern().Match(template);
@@ -69,23 +70,37 @@ public sealed partial class DocumentSource
             string digits = port.Groups["port"].Value;
             if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value is < 1 or > 65535)
             {
-                throw new InvalidSourceException($"source '{trimmed}' has an invalid port {digits} (ports are 1 to 65535)");
+                throw new InvalidSourceException($"source '{shown}' has an invalid port {digits} (ports are 1 to 65535)");
             }
         }
 
         if (!Uri.TryCreate(template.Replace(Placeholder, "1", StringComparison.Ordinal), UriKind.Absolute, out Uri? probe) || probe.Host.Length == 0)
         {
-            throw new InvalidSourceException($"source '{trimmed}' is not a valid URL (check the host name and port)");
+            throw new InvalidSourceException($"source '{shown}' is not a valid URL (check the host name and port)");
         }
 
         return new DocumentSource(template);
     }
 
-    /// <summary>The URL of RFC <paramref name="number"/> at this source.</summary>
-    public Uri Resolve(RfcNumber number) => new(Template.Replace(Placeholder, number.ToString(), StringComparison.Ordinal));
+    /// <summary>
+    /// The URL of RFC <paramref name="number"/> at this source. User info in the template is dropped: neither
+    /// transport sends it, and a URL that carries a password would show it in every error and trace line.
+    /// </summary>
+    public Uri Resolve(RfcNumber number)
+    {
+        Uri uri = new(Template.Replace(Placeholder, number.ToString(), StringComparison.Ordinal));
+        return uri.UserInfo.Length == 0 ? uri : new Uri(uri.GetComponents(UriComponents.HttpRequestUrl | UriComponents.Fragment, UriFormat.UriEscaped));
+    }
 
     /// <inheritdoc />
-    public override string ToString() => Template;
+    public override string ToString() => WithoutPassword(Template);
+
+    /// <summary><paramref name="url"/> with the password of its user info shown as <c>***</c>.</summary>
+    private static string WithoutPassword(string url) => PasswordPattern().Replace(url, "${before}***@", 1);
+
+    // scheme://user:password@ — the password is everything from the first colon of the user info to the '@'.
+    [GeneratedRegex(@"^(?<before>[A-Za-z][A-Za-z0-9+.\-]*://[^:@/?#]*:)[^@/?#]*@")]
+    private static partial Regex PasswordPattern();
 
     [GeneratedRegex(@"^(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://")]
     private static partial Regex SchemePattern();

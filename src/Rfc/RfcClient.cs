@@ -272,15 +272,43 @@ public sealed partial class RfcClient : IAsyncDisposable
 
     private static async Task<byte[]> ReadAllAsync(FetchResponse response, CancellationToken cancellationToken)
     {
+        bool announced = long.TryParse(response.Header("Content-Length"), NumberStyles.None, CultureInfo.InvariantCulture, out long length);
+        if (announced && length > MaxDocumentBytes)
+        {
+            // Refused before a byte of the body is read (issue 11): no RFC is that large.
+            throw TooLarge(response);
+        }
+
+        // Every body in flight is counted against one process-wide budget (issue 11: bounded memory whatever --jobs).
+        long reserved = 0;
+        try
+        {
+            return await ReadAllAsync(response, announced ? length : null, bytes => reserved += Reserve(response, bytes), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            BodyBudget.Shared.Release(reserved);
+        }
+    }
+
+    private static long Reserve(FetchResponse response, long bytes) =>
+        BodyBudget.Shared.TryReserve(bytes)
+            ? bytes
+            : throw new RfcLibraryException(RfcLibraryErrorKind.DocumentTooLarge, string.Create(CultureInfo.InvariantCulture, $"{response.Uri}: the documents being read at once passed the {BodyBudget.Shared.Limit / (1024 * 1024)} MiB memory budget"));
+
+    private static RfcLibraryException TooLarge(FetchResponse response) =>
+        new(RfcLibraryErrorKind.DocumentTooLarge, $"{response.Uri} sent more than {MaxDocumentBytes / (1024 * 1024)} MiB; that is not an RFC");
+
+    private static async Task<byte[]> ReadAllAsync(FetchResponse response, long? length, Action<long> reserve, CancellationToken cancellationToken)
+    {
         // Read to the end before anyone sees a byte: a body cut short throws here, so a short document
         // is never printed or stored as if it were whole.
-        if (response.Header("Content-Encoding") is null
-            && long.TryParse(response.Header("Content-Length"), NumberStyles.None, CultureInfo.InvariantCulture, out long length)
-            && length <= MaxDocumentBytes)
+        if (response.Header("Content-Encoding") is null && length is long known)
         {
             // The size is known: one exact allocation, no growing buffer and no final copy (the mirror
             // reads thousands of documents; this halves what it allocates per document).
-            byte[] exact = new byte[length];
+            reserve(known);
+            byte[] exact = new byte[known];
             int filled = 0;
             while (filled < exact.Length)
             {
@@ -298,7 +326,7 @@ public sealed partial class RfcClient : IAsyncDisposable
                 return exact;
             }
 
-            throw new FetchException(FetchLayer.Http, $"{response.Uri} sent a body whose length differs from its Content-Length ({length})");
+            throw new FetchException(FetchLayer.Http, $"{response.Uri} sent a body whose length differs from its Content-Length ({known})");
         }
 
         using MemoryStream buffer = new();
@@ -308,9 +336,10 @@ public sealed partial class RfcClient : IAsyncDisposable
         {
             if (buffer.Length + read > MaxDocumentBytes)
             {
-                throw new RfcLibraryException(RfcLibraryErrorKind.DocumentTooLarge, $"{response.Uri} sent more than {MaxDocumentBytes / (1024 * 1024)} MiB; that is not an RFC");
+                throw TooLarge(response);
             }
 
+            reserve(read);
             buffer.Write(chunk, 0, read);
         }
 

@@ -299,6 +299,42 @@ public sealed class MirrorTests : IDisposable
         AssertStored(1, 600);
     }
 
+    // Issue 11 item 5: an endless body in every worker used to grow to the 64 MiB cap in each (1 GB with 6 jobs,
+    // 4 GB with 64). One budget for the whole process now stops the bodies in flight at 128 MiB together.
+    [Fact]
+    public async Task Mirror_BoundsBodiesInFlightTogether_WhenEveryDocumentIsEndless()
+    {
+        byte[] block = new byte[64 * 1024];
+        Array.Fill(block, (byte)'x');
+        await using KestrelServer server = await KestrelServer.StartAsync(async context =>
+        {
+            while (!context.RequestAborted.IsCancellationRequested)
+            {
+                await context.Response.Body.WriteAsync(block, context.RequestAborted);
+            }
+        });
+        await ServeIndexAsync(1, 4);
+
+        CliResult result = await CliRunner.RunAsync(["mirror", "--from", "1", "--to", "4", "--jobs", "4", "--transport", "socket", "--source", server.BaseUri + "rfc{n}.txt"], Environment);
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains(result.StderrLines, line => line.EndsWith(": the documents being read at once passed the 128 MiB memory budget", StringComparison.Ordinal));
+        Assert.StartsWith("rfc: mirror: 4 documents: 0 fetched, 0 unchanged, 4 failed; ", result.StderrLines[^1]);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65")]
+    public async Task Mirror_ExitsUsage_WhenJobsIsOutsideOneTo64(string jobs)
+    {
+        using ClosedPort closed = ClosedPort.Open();
+
+        CliResult result = await CliRunner.RunAsync(["mirror", "--jobs", jobs, "--source", $"http://127.0.0.1:{closed.Port}/"], Environment);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"rfc: error: --jobs must be between 1 and 64, not {jobs}", result.StderrLines[0]);
+    }
+
     /// <summary>Waits until the store holds at least <paramref name="count"/> documents (a condition, not a duration).</summary>
     private async Task WaitForStoredAsync(int count)
     {

@@ -25,7 +25,7 @@ public sealed class ContentDecodingFuzzRegressionTests
         FetchException error = await Assert.ThrowsAsync<FetchException>(() => decoded.CopyToAsync(Stream.Null, TestContext.Current.CancellationToken));
 
         Assert.Equal(FetchLayer.Http, error.Layer);
-        Assert.Equal("127.0.0.1:8080 sent a corrupt deflate body", error.Message);
+        Assert.Equal("127.0.0.1:8080 sent a corrupt deflate body (the data is not valid)", error.Message);
     }
 
     [Theory]

@@ -97,14 +97,44 @@ public sealed class ProxySettingsTests
     [InlineData("HTTPS_PROXY", "socks5://proxy:1080", "invalid proxy URL in HTTPS_PROXY: 'socks5://proxy:1080' (unsupported proxy scheme 'socks5'; only http:// proxies are supported)")]
     [InlineData("https_proxy", "http://pro xy:1", "invalid proxy URL in https_proxy: 'http://pro xy:1' (not a URL)")]
     [InlineData("ALL_PROXY", "proxy:99999", "invalid proxy URL in ALL_PROXY: 'proxy:99999' (not a URL)")]
-    public void GetProxy_ThrowsNamingTheVariable_WhenProxyUrlIsInvalid(string name, string value, string message)
+    [InlineData("https_proxy", "ftp://user:secret@proxy:21", "invalid proxy URL in https_proxy: 'ftp://user:***@proxy:21' (unsupported proxy scheme 'ftp'; only http:// proxies are supported)")]
+    public void GetProxy_ThrowsConfigurationErrorNamingTheVariable_WhenProxyUrlIsInvalid(string name, string value, string message)
     {
         ProxySettings settings = Settings($"{name}={value}");
 
-        FetchException e = Assert.Throws<FetchException>(() => settings.GetProxy(new Uri("https://rfc-editor.org/")));
+        TransportConfigurationException e = Assert.Throws<TransportConfigurationException>(() => settings.GetProxy(new Uri("https://rfc-editor.org/")));
 
-        Assert.Equal(FetchLayer.Http, e.Layer);
+        Assert.Equal(TransportSetting.Proxy, e.Setting);
+        Assert.Equal(name, e.Variable);
         Assert.Equal(message, e.Message);
+    }
+
+    [Theory]
+    [InlineData("http://user:pass@proxy:3128", "Basic dXNlcjpwYXNz")]
+    [InlineData("http://us%40er:p%3Ass%20w@proxy:3128", "Basic dXNAZXI6cDpzcyB3")]
+    [InlineData("http://user@proxy:3128", "Basic dXNlcjo=")]
+    [InlineData("http://proxy:3128", null)]
+    public void BasicAuthorization_DecodesUserInfo_WhenProxyUrlHasCredentials(string proxyUrl, string? expected)
+    {
+        Uri proxy = Settings($"https_proxy={proxyUrl}").GetProxy(new Uri("https://rfc-editor.org/"))!;
+
+        string? value = ProxySettings.BasicAuthorization(proxy);
+
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("https://10.255.0.1/", "10.0.0.0/8", true)]
+    [InlineData("https://[::ffff:10.1.2.3]/", "10.0.0.0/8", true)]
+    [InlineData("https://10.1.2.3/", "10.1.2.3/8", true)]
+    [InlineData("https://10.1.2.3/", "10.0.0.0/33", false)]
+    public void GetProxy_MatchesCidrBlocksWithThePlatformsRules(string target, string noProxy, bool bypassed)
+    {
+        ProxySettings settings = Settings("https_proxy=proxy:3128", $"no_proxy={noProxy}");
+
+        Uri? proxy = settings.GetProxy(new Uri(target));
+
+        Assert.Equal(bypassed, proxy is null);
     }
 
     [Fact]

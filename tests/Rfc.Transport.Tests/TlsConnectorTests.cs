@@ -137,16 +137,38 @@ public sealed class TlsConnectorTests : IDisposable
     }
 
     [Fact]
-    public void LoadCaFile_ThrowsTls_WhenFileIsNotACertificate()
+    public void LoadCaFile_ThrowsConfigurationError_WhenFileIsNotACertificate()
     {
         string path = Path.GetTempFileName();
         _files.Add(path);
         File.WriteAllText(path, "not a certificate");
 
-        FetchException e = Assert.Throws<FetchException>(() => TlsCertificateValidator.LoadCaFile(path));
+        TransportConfigurationException e = Assert.Throws<TransportConfigurationException>(() => TlsCertificateValidator.LoadCaFile(path));
 
-        Assert.Equal(FetchLayer.Tls, e.Layer);
-        Assert.StartsWith($"cannot load CA file '{path}': ", e.Message);
+        Assert.Equal(TransportSetting.CaFile, e.Setting);
+        Assert.Equal($"cannot load CA file '{path}': not a PEM or DER certificate", e.Message);
+    }
+
+    [Theory]
+    [InlineData("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")]
+    [InlineData("-----BEGIN NOTHING-----\n")]
+    public void LoadCaFile_SaysNotACertificate_WhenPemIsBrokenOrEmpty(string content)
+    {
+        string path = Path.GetTempFileName();
+        _files.Add(path);
+        File.WriteAllText(path, content);
+
+        TransportConfigurationException e = Assert.Throws<TransportConfigurationException>(() => TlsCertificateValidator.LoadCaFile(path));
+
+        Assert.Equal($"cannot load CA file '{path}': not a PEM or DER certificate", e.Message);
+    }
+
+    [Fact]
+    public void LoadCaFile_SaysNoSuchFile_WhenFileIsMissing()
+    {
+        TransportConfigurationException e = Assert.Throws<TransportConfigurationException>(() => TlsCertificateValidator.LoadCaFile("/nonexistent/ca.pem"));
+
+        Assert.Equal("cannot read CA file '/nonexistent/ca.pem': no such file", e.Message);
     }
 
     [Theory]
@@ -171,7 +193,7 @@ public sealed class TlsConnectorTests : IDisposable
         {
             HttpRequestException http = Assert.IsType<HttpRequestException>(e);
             Assert.Equal(HttpRequestError.SecureConnectionError, http.HttpRequestError);
-            Assert.Equal("certificate not trusted (PartialChain)", validator.LastRejection);
+            Assert.IsType<System.Security.Authentication.AuthenticationException>(http.InnerException);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 
 namespace Rfc.Http.Http11;
@@ -125,21 +126,10 @@ public readonly record struct BodyFraming(BodyFramingKind Kind, long Length, boo
                 throw Error(Http11ParseError.InvalidContentLength, "Invalid Content-Length", value);
             }
 
-            long parsed = 0;
-            foreach (char c in member)
+            // 1*DIGIT only: no sign, no whitespace, no thousands separators; a value beyond long is rejected, not wrapped.
+            if (!long.TryParse(member, NumberStyles.None, CultureInfo.InvariantCulture, out long parsed))
             {
-                if (!char.IsAsciiDigit(c))
-                {
-                    throw Error(Http11ParseError.InvalidContentLength, "Invalid Content-Length", value);
-                }
-
-                int digit = c - '0';
-                if (parsed > (MaxContentLength - digit) / 10)
-                {
-                    throw Error(Http11ParseError.InvalidContentLength, "Content-Length too large", value);
-                }
-
-                parsed = (parsed * 10) + digit;
+                throw Error(Http11ParseError.InvalidContentLength, member.ContainsAnyExceptInRange('0', '9') ? "Invalid Content-Length" : "Content-Length too large", value);
             }
 
             if (result is long known && known != parsed)

@@ -65,22 +65,8 @@ public sealed class ChunkedDecoder
     /// <summary>The number of body bytes produced so far.</summary>
     public long BodyLength { get; private set; }
 
-    /// <summary>
-    /// Consumes framing from <paramref name="source"/> up to and including at most one run of body data, and
-    /// says where that data is, without copying: body bytes are <c>source.Slice(dataOffset, dataLength)</c>.
-    /// </summary>
-    /// <param name="source">Bytes received and not yet consumed.</param>
-    /// <param name="dataOffset">Where the body data starts in <paramref name="source"/> (0 when there is none).</param>
-    /// <param name="dataLength">How many body bytes; 0 when the call consumed only framing.</param>
-    /// <returns>
-    /// Bytes consumed. It is less than <c>source.Length</c> only after a run of data (call again with the
-    /// rest) or on completion (the rest belongs to whatever follows the response).
-    /// </returns>
-    /// <exception cref="Http11ParseException">The chunked framing is invalid.</exception>
-    public int Read(ReadOnlySpan<byte> source, out int dataOffset, out int dataLength) =>
-        Read(source, int.MaxValue, out dataOffset, out dataLength);
-
-    // As the public Read, but reports at most maxData body bytes (Decode passes the room left in its destination).
+    // Consumes framing up to and including at most one run of body data (at most maxData bytes, the room left in
+    // Decode's destination) and says where that data is in source; returns the bytes consumed.
     private int Read(ReadOnlySpan<byte> source, int maxData, out int dataOffset, out int dataLength)
     {
         dataOffset = 0;

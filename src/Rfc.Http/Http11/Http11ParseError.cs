@@ -65,10 +65,4 @@ public enum Http11ParseError
 
     /// <summary>A field line in the trailer section is malformed, or the section is too large.</summary>
     InvalidTrailer,
-
-    /// <summary>The connection closed before the response head was complete.</summary>
-    HeadTruncated,
-
-    /// <summary>The connection closed before the body was complete (RFC 9112 §8: an incomplete message).</summary>
-    BodyTruncated,
 }

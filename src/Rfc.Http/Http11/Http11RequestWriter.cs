@@ -15,9 +15,10 @@ internal static class Http11RequestWriter
     /// <summary>
     /// Writes the request head for <paramref name="request"/> into <paramref name="output"/>.
     /// <paramref name="absoluteForm"/> uses the absolute-form target (RFC 9112 §3.2.2), which a plain
-    /// http request through a proxy needs.
+    /// http request through a proxy needs; <paramref name="proxyAuthorization"/> is then the proxy's
+    /// credentials (RFC 9110 §11.7.2), or null.
     /// </summary>
-    public static void Write(FetchRequest request, string userAgent, bool absoluteForm, IBufferWriter<byte> output)
+    public static void Write(FetchRequest request, string userAgent, string? proxyAuthorization, bool absoluteForm, IBufferWriter<byte> output)
     {
         Uri uri = request.Uri;
         if (request.Method is not ("GET" or "HEAD"))
@@ -38,6 +39,10 @@ internal static class Http11RequestWriter
         AppendField(head, "User-Agent", userAgent, uri);
         AppendField(head, "Accept", "text/plain, */*", uri);
         AppendField(head, "Connection", "keep-alive", uri);
+        if (proxyAuthorization is not null)
+        {
+            AppendField(head, "Proxy-Authorization", proxyAuthorization, uri);
+        }
         if (request.IfNoneMatch is { } etag)
         {
             AppendField(head, "If-None-Match", etag, uri);
@@ -53,7 +58,7 @@ internal static class Http11RequestWriter
     }
 
     /// <summary>Writes a <c>CONNECT host:port</c> request for a tunnel through a proxy (RFC 9110 §9.3.6).</summary>
-    public static void WriteConnect(string host, int port, string userAgent, IBufferWriter<byte> output)
+    public static void WriteConnect(string host, int port, string userAgent, string? proxyAuthorization, IBufferWriter<byte> output)
     {
         string authority = HostText.Authority(host, port);
         Check("tunnel target", authority, allowSpace: false, null);
@@ -61,6 +66,11 @@ internal static class Http11RequestWriter
         head.Append("CONNECT ").Append(authority).Append(" HTTP/1.1\r\n");
         AppendField(head, "Host", authority, null);
         AppendField(head, "User-Agent", userAgent, null);
+        if (proxyAuthorization is not null)
+        {
+            AppendField(head, "Proxy-Authorization", proxyAuthorization, null);
+        }
+
         head.Append("\r\n");
         Encoding.ASCII.GetBytes(head.ToString(), output);
     }

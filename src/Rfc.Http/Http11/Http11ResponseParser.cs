@@ -33,6 +33,12 @@ public static class Http11ResponseParser
     /// </summary>
     public const int MaxFieldCount = 100;
 
+    /// <summary>
+    /// The rejection of a head with too many fields, without the offending line: HttpClient's transport says
+    /// the same words (it has no raw line to show).
+    /// </summary>
+    internal const string TooManyFieldsDetail = "More than 100 header fields";
+
     private static ReadOnlySpan<byte> HttpName => "HTTP/"u8;
 
     // "HTTP/1.1 200" is the shortest valid status line: name, d.d, SP, three digits.
@@ -299,11 +305,26 @@ public static class Http11ResponseParser
 
             if (headers.Count == MaxFieldCount)
             {
-                throw Error(Http11ParseError.TooManyHeaders, $"More than {MaxFieldCount} header fields", rawLine);
+                throw new Http11ParseException(Http11ParseError.TooManyHeaders, TooManyFieldsDetail);
             }
 
-            headers.Add(new(Http11Syntax.Decode(name), Http11Syntax.Decode(value)));
+            headers.Add(new(Http11Syntax.Decode(name), DecodeValue(name, value)));
         }
+    }
+
+    /// <summary>
+    /// Field values are ISO-8859-1 (RFC 9110 §5.5), except <c>Location</c>: servers send raw UTF-8 there, and
+    /// decoding it as Latin-1 would percent-encode every byte of a character twice when the URL is built. Valid
+    /// UTF-8 is read as UTF-8, as SocketsHttpHandler does.
+    /// </summary>
+    private static string DecodeValue(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
+        if (System.Text.Ascii.EqualsIgnoreCase(name, "Location"u8) && !System.Text.Ascii.IsValid(value) && System.Text.Unicode.Utf8.IsValid(value))
+        {
+            return System.Text.Encoding.UTF8.GetString(value);
+        }
+
+        return Http11Syntax.Decode(value);
     }
 
     private static void ValidateValue(ReadOnlySpan<byte> value, ReadOnlySpan<byte> rawLine)

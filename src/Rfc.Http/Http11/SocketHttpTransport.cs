@@ -39,9 +39,41 @@ public sealed partial class SocketHttpTransport : IHttpTransport
         Uri? proxy = _proxies.GetProxy(uri);
         bool absoluteForm = proxy is not null && uri.Scheme == Uri.UriSchemeHttp;
         ArrayBufferWriter<byte> head = new(512);
-        Http11RequestWriter.Write(request, _options.UserAgent, absoluteForm, head);
+        Http11RequestWriter.Write(request, _options.UserAgent, absoluteForm ? ProxySettings.BasicAuthorization(proxy!) : null, absoluteForm, head);
         string key = string.Create(CultureInfo.InvariantCulture, $"{uri.Scheme}://{HttpErrors.Authority(uri)} via {proxy?.Authority ?? "direct"}");
         long started = Stopwatch.GetTimestamp();
+
+        // Connect plus the whole response head within the connect and read timeouts together, as HttpClient's
+        // transport bounds them: each read has its own deadline, but a head dripped a byte at a time would
+        // otherwise never end.
+        TransferClock clock = new(_options, uri);
+        TimeSpan headLimit = _options.ConnectTimeout + _options.ReadTimeout;
+        using CancellationTokenSource headDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, clock.Token);
+        headDeadline.CancelAfter(headLimit);
+        try
+        {
+            return await SendAsync(request, proxy, key, head.WrittenMemory, started, clock, headDeadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            clock.Dispose();
+            throw clock.IsExpired ? clock.Expired(e) : HttpErrors.HeadTimeout(uri, headLimit, e);
+        }
+        catch (FetchException e) when (clock.IsExpired && e.IsTimeout)
+        {
+            clock.Dispose();
+            throw clock.Expired(e);
+        }
+        catch
+        {
+            clock.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<FetchResponse> SendAsync(FetchRequest request, Uri? proxy, string key, ReadOnlyMemory<byte> head, long started, TransferClock clock, CancellationToken cancellationToken)
+    {
+        Uri uri = request.Uri;
 
         // A pooled connection may have been closed by the server while idle, in a way no check can see
         // before writing. RFC 9112 §9.3.1 allows retrying an idempotent request on a new connection when
@@ -52,7 +84,7 @@ public sealed partial class SocketHttpTransport : IHttpTransport
             _options.Trace?.Trace(FetchLayer.Tcp, $"reusing connection to {HttpErrors.Authority(proxy ?? uri)} (request {connection.Requests + 1} on it)");
             try
             {
-                return await ExchangeAsync(connection, request, head.WrittenMemory, started, cancellationToken).ConfigureAwait(false);
+                return await ExchangeAsync(connection, request, proxy, head, started, clock, cancellationToken).ConfigureAwait(false);
             }
             catch (StaleConnectionException)
             {
@@ -63,7 +95,7 @@ public sealed partial class SocketHttpTransport : IHttpTransport
         connection = await ConnectAsync(uri, proxy, key, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await ExchangeAsync(connection, request, head.WrittenMemory, started, cancellationToken).ConfigureAwait(false);
+            return await ExchangeAsync(connection, request, proxy, head, started, clock, cancellationToken).ConfigureAwait(false);
         }
         catch (StaleConnectionException e)
         {
@@ -107,7 +139,7 @@ public sealed partial class SocketHttpTransport : IHttpTransport
     private async Task OpenTunnelAsync(Stream stream, Uri proxy, Uri target, CancellationToken cancellationToken)
     {
         ArrayBufferWriter<byte> connect = new(256);
-        Http11RequestWriter.WriteConnect(HostText.Host(target), target.Port, _options.UserAgent, connect);
+        Http11RequestWriter.WriteConnect(HostText.Host(target), target.Port, _options.UserAgent, ProxySettings.BasicAuthorization(proxy), connect);
         _options.Trace?.Trace(FetchLayer.Http, $"CONNECT {HttpErrors.Authority(target)} through proxy {HttpErrors.Authority(proxy)}");
 
         // The tunnel's own connection object only lends its buffer and deadlines; its stream stays ours.
@@ -118,13 +150,12 @@ public sealed partial class SocketHttpTransport : IHttpTransport
             Http11ResponseHead response = await ReadHeadAsync(tunnel, proxy, "CONNECT", cancellationToken).ConfigureAwait(false) ?? throw HttpErrors.NoResponse(proxy);
             if (response.StatusCode is < 200 or > 299)
             {
-                string reason = response.ReasonPhrase.Length > 0 ? $" {response.ReasonPhrase}" : string.Empty;
-                throw HttpErrors.TunnelRefused(proxy, target, $"HTTP {response.StatusCode}{reason}");
+                throw HttpErrors.TunnelRefused(proxy, target, response.StatusCode);
             }
 
             if (!tunnel.Buffered.IsEmpty)
             {
-                throw HttpErrors.TunnelRefused(proxy, target, "the proxy sent bytes after its 2xx answer before the tunnel was used");
+                throw HttpErrors.TunnelFailed(proxy, target, "the proxy sent bytes after its 2xx answer before the tunnel was used");
             }
 
             _options.Trace?.Trace(FetchLayer.Http, $"tunnel open: HTTP/{response.Version} {response.StatusCode} {response.ReasonPhrase}");
@@ -135,7 +166,7 @@ public sealed partial class SocketHttpTransport : IHttpTransport
         }
     }
 
-    private async Task<FetchResponse> ExchangeAsync(Http11Connection connection, FetchRequest request, ReadOnlyMemory<byte> head, long started, CancellationToken cancellationToken)
+    private async Task<FetchResponse> ExchangeAsync(Http11Connection connection, FetchRequest request, Uri? proxy, ReadOnlyMemory<byte> head, long started, TransferClock clock, CancellationToken cancellationToken)
     {
         Uri uri = request.Uri;
         bool reused = connection.Requests > 0;
@@ -144,35 +175,31 @@ public sealed partial class SocketHttpTransport : IHttpTransport
         try
         {
             _options.Trace?.Trace(FetchLayer.Http, $"{FirstLine(head)} (Host: {Http11RequestWriter.HostField(uri)})");
-            Http11ResponseHead? response;
+            (Http11ResponseHead Head, BodyFraming Framing, Http11BodyStream Body)? read;
             try
             {
                 await connection.WriteAsync(head, uri, cancellationToken).ConfigureAwait(false);
-                response = await ReadHeadAsync(connection, uri, request.Method, cancellationToken).ConfigureAwait(false);
+                read = await ReadResponseAsync(exchange, request.Method, cancellationToken).ConfigureAwait(false);
             }
             catch (FetchException e) when (reused && e.Layer == FetchLayer.Tcp && e.SocketError is SocketError.ConnectionReset or SocketError.Shutdown or SocketError.ConnectionAborted)
             {
                 throw new StaleConnectionException(e);
             }
 
-            if (response is null)
+            if (read is not var (response, framing, raw))
             {
                 throw reused ? new StaleConnectionException(HttpErrors.NoResponse(uri)) : HttpErrors.NoResponse(uri);
             }
 
-            BodyFraming framing;
-            try
+            _options.Trace?.Trace(FetchLayer.Http, $"HTTP/{response.Version} {response.StatusCode} {response.ReasonPhrase} ({Describe(framing)})");
+            if (proxy is not null && response.StatusCode == 407)
             {
-                framing = BodyFraming.Determine(response, request.Method);
-            }
-            catch (Http11ParseException e)
-            {
-                // Conflicting or malformed Content-Length / Transfer-Encoding: RFC 9112 §6.3 rules 4 and 5.
-                throw e.ToFetchException(HttpErrors.Authority(uri));
+                throw HttpErrors.ProxyAuthenticationRequired(proxy);
             }
 
-            _options.Trace?.Trace(FetchLayer.Http, $"HTTP/{response.Version} {response.StatusCode} {response.ReasonPhrase} ({Describe(framing)})");
-            Stream body = ContentDecoding.Decode(Http11BodyStream.Create(framing, exchange), response.Header("Content-Encoding"), uri);
+            Stream body = new TransferLimitStream(raw, clock);
+            body = ContentDecoding.DecodeTransfer(body, JoinedField(response, "Transfer-Encoding"), uri);
+            body = ContentDecoding.Decode(body, JoinedField(response, "Content-Encoding"), uri);
             return new FetchResponse(uri, response.StatusCode, response.ReasonPhrase, response.Version, response.Headers, body, exchange);
         }
         catch
@@ -183,12 +210,44 @@ public sealed partial class SocketHttpTransport : IHttpTransport
     }
 
     /// <summary>
+    /// Reads one response from <paramref name="exchange"/>'s connection as an exchange does after writing the
+    /// request: the final head (1xx skipped), its framing, and the body stream that framing calls for. The
+    /// split-point tests drive the real connection through this with bytes delivered in pieces.
+    /// </summary>
+    /// <returns>The head and body, or null when the server closed the connection before sending a byte.</returns>
+    internal static async Task<(Http11ResponseHead Head, BodyFraming Framing, Http11BodyStream Body)?> ReadResponseAsync(Http11Exchange exchange, string method, CancellationToken cancellationToken)
+    {
+        Http11ResponseHead? head = await ReadHeadAsync(exchange.Connection, exchange.Uri, method, cancellationToken).ConfigureAwait(false);
+        if (head is null)
+        {
+            return null;
+        }
+
+        BodyFraming framing = Frame(head, method, exchange.Uri);
+        return (head, framing, Http11BodyStream.Create(framing, exchange));
+    }
+
+    /// <summary>The body's framing; conflicting or malformed Content-Length / Transfer-Encoding is an HTTP-layer error (RFC 9112 §6.3 rules 4 and 5).</summary>
+    private static BodyFraming Frame(Http11ResponseHead head, string method, Uri uri)
+    {
+        try
+        {
+            return BodyFraming.Determine(head, method);
+        }
+        catch (Http11ParseException e)
+        {
+            throw e.ToFetchException(HttpErrors.Authority(uri));
+        }
+    }
+
+    /// <summary>
     /// Reads response heads until a final one arrives, skipping 1xx interim responses (RFC 9110 §15.2).
     /// </summary>
     /// <returns>The final head, or null when the server closed the connection before sending a byte.</returns>
     private static async Task<Http11ResponseHead?> ReadHeadAsync(Http11Connection connection, Uri uri, string method, CancellationToken cancellationToken)
     {
         bool receivedAny = false;
+        int interimBytes = 0;
         while (true)
         {
             Http11ResponseHead? head;
@@ -200,6 +259,14 @@ public sealed partial class SocketHttpTransport : IHttpTransport
                     connection.Consume(consumed);
                     if (head.IsInterim && method != "CONNECT")
                     {
+                        // Interim heads count toward the head limit together, as SocketsHttpHandler counts them: a
+                        // flood of 100 Continue is refused instead of read for ever.
+                        interimBytes += consumed;
+                        if (interimBytes > Http11ResponseParser.MaxHeadSize)
+                        {
+                            throw HttpErrors.InvalidResponse(uri, $"the response head is larger than {Http11ResponseParser.MaxHeadSize} bytes");
+                        }
+
                         continue;
                     }
 
@@ -224,6 +291,21 @@ public sealed partial class SocketHttpTransport : IHttpTransport
 
             receivedAny = true;
         }
+    }
+
+    /// <summary>Every field named <paramref name="name"/>, joined as one list (RFC 9110 §5.3), or null.</summary>
+    private static string? JoinedField(Http11ResponseHead head, string name)
+    {
+        string? joined = null;
+        foreach (KeyValuePair<string, string> field in head.Headers)
+        {
+            if (string.Equals(field.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                joined = joined is null ? field.Value : joined + ", " + field.Value;
+            }
+        }
+
+        return joined;
     }
 
     private static string FirstLine(ReadOnlyMemory<byte> head)

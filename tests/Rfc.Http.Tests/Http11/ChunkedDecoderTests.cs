@@ -6,19 +6,24 @@ namespace Rfc.Http.Tests.Http11;
 
 public sealed class ChunkedDecoderTests
 {
-    // Decodes a whole chunked body with Read; returns the body and how many bytes were consumed.
+    // Decodes a whole chunked body with Decode into a small destination; returns the body and how many bytes were consumed.
     private static (string Body, int Consumed, bool Complete) ReadAll(string chunked)
     {
         byte[] wire = Wire.Bytes(chunked);
         ChunkedDecoder decoder = new();
         List<byte> body = [];
+        byte[] destination = new byte[7];
         int position = 0;
         while (position < wire.Length && !decoder.IsComplete)
         {
-            int used = decoder.Read(wire.AsSpan(position), out int offset, out int length);
-            Assert.True(used > 0);
-            body.AddRange(wire.AsSpan(position + offset, length));
+            OperationStatus status = decoder.Decode(wire.AsSpan(position), destination, out int used, out int written);
+            Assert.True(used > 0 || written > 0 || status == OperationStatus.Done);
+            body.AddRange(destination.AsSpan(0, written));
             position += used;
+            if (status == OperationStatus.NeedMoreData)
+            {
+                break;
+            }
         }
 
         Assert.Equal(body.Count, decoder.BodyLength);
@@ -49,14 +54,16 @@ public sealed class ChunkedDecoderTests
     }
 
     [Fact]
-    public void Read_ReturnsDataAsRangeOfSource_WhenChunkDataIsPresent()
+    public void Decode_StopsAtTheDestinationsEnd_WhenChunkDataIsLonger()
     {
         byte[] wire = Wire.Bytes("a\r\n0123456789\r\n0\r\n\r\n");
         ChunkedDecoder decoder = new();
+        byte[] destination = new byte[4];
 
-        int used = decoder.Read(wire, out int offset, out int length);
+        OperationStatus status = decoder.Decode(wire, destination, out int used, out int written);
 
-        Assert.Equal((13, 3, 10), (used, offset, length));
+        Assert.Equal((OperationStatus.DestinationTooSmall, 7, 4), (status, used, written));
+        Assert.Equal("0123"u8.ToArray(), destination);
         Assert.False(decoder.IsComplete);
     }
 
@@ -117,10 +124,11 @@ public sealed class ChunkedDecoderTests
     public void Read_AcceptsLargestChunkSize_WhenItFitsMaxChunkSize()
     {
         ChunkedDecoder decoder = new();
+        byte[] destination = new byte[16];
 
-        int used = decoder.Read("7fffffffffffffff\r\nab"u8, out int offset, out int length);
+        OperationStatus status = decoder.Decode("7fffffffffffffff\r\nab"u8, destination, out int used, out int written);
 
-        Assert.Equal((20, 18, 2), (used, offset, length));
+        Assert.Equal((OperationStatus.NeedMoreData, 20, 2), (status, used, written));
     }
 
     [Fact]

@@ -3,8 +3,9 @@ using Rfc.Http.Http11;
 namespace Rfc.Http.Tests.Http11;
 
 /// <summary>
-/// What a client made of one response: the final head and decoded body, or the parse error. Plain strings so
-/// that record equality compares outcomes from different ways of feeding the same bytes.
+/// What the client made of one response: the final head and decoded body, or the error (the parser's reason
+/// when the parser rejected the bytes, otherwise the error's line). Plain strings so that record equality
+/// compares outcomes from different ways of feeding the same bytes.
 /// </summary>
 internal sealed record ClientOutcome(
     int Status,
@@ -14,7 +15,7 @@ internal sealed record ClientOutcome(
     string Body,
     BodyFramingKind Framing,
     bool KeepAlive,
-    Http11ParseError? Error)
+    string? Error)
 {
     public bool IsOk => Error is null;
 
@@ -24,8 +25,14 @@ internal sealed record ClientOutcome(
 
     public string? ErrorMessage { get; init; }
 
-    public static ClientOutcome Failed(Http11ParseException e) =>
-        new(0, "", "", "", "", BodyFramingKind.None, false, e.Reason) { ErrorMessage = e.Message };
+    /// <summary>The parser's reason, when the bytes were rejected as malformed HTTP.</summary>
+    public Http11ParseError? Reason { get; init; }
+
+    public static ClientOutcome Failed(Rfc.Transport.FetchException e)
+    {
+        Http11ParseError? reason = (e.InnerException as Http11ParseException)?.Reason;
+        return new(0, "", "", "", "", BodyFramingKind.None, false, reason?.ToString() ?? e.Message) { ErrorMessage = e.Message, Reason = reason };
+    }
 
     // HeaderList, BodyBytes and ErrorMessage are views for assertions; equality is on the positional members.
     public bool Equals(ClientOutcome? other) =>

@@ -42,8 +42,8 @@ public sealed class CorruptionPropertyTests
                 sample =>
                 {
                     Interlocked.Increment(ref samples);
-                    ClientOutcome whole = ResponseClient.Run(sample.Raw, sample.Method);
-                    ClientOutcome pieces = ResponseClient.Run(Pieces.OfSize(sample.Raw, sample.PieceSize), sample.Method, ChunkedMode.CopyToSmallBuffer);
+                    ClientOutcome whole = ConnectionClient.RunAsync(sample.Raw, sample.Method).GetAwaiter().GetResult();
+                    ClientOutcome pieces = ConnectionClient.RunAsync(Pieces.OfSize(sample.Raw, sample.PieceSize), sample.Method, ReadSize.Small).GetAwaiter().GetResult();
                     Assert.Equal(whole, pieces);
                 },
                 iter: Iterations,
@@ -54,14 +54,14 @@ public sealed class CorruptionPropertyTests
     }
 
     [Fact]
-    public void Corrupt_ProducesBothOutcomes_SoThePropertyIsNotVacuous()
+    public async Task Corrupt_ProducesBothOutcomes_SoThePropertyIsNotVacuous()
     {
         int ok = 0, errors = 0;
 
         for (int seed = 0; seed < 2000; seed++)
         {
             byte[] raw = Corrupt(s_validResponses[seed % s_validResponses.Length], 1 + (seed % 3), seed);
-            _ = ResponseClient.Run(raw).IsOk ? ok++ : errors++;
+            _ = (await ConnectionClient.RunAsync(raw)).IsOk ? ok++ : errors++;
         }
 
         Assert.InRange(ok, 100, 1900);

@@ -10,7 +10,7 @@ public sealed class Http11RequestWriterTests
     private static string Write(FetchRequest request, bool absoluteForm = false)
     {
         ArrayBufferWriter<byte> output = new();
-        Http11RequestWriter.Write(request, "rfc/0.1.0", absoluteForm, output);
+        Http11RequestWriter.Write(request, "rfc/0.1.0", null, absoluteForm, output);
         return Encoding.ASCII.GetString(output.WrittenSpan);
     }
 
@@ -88,10 +88,10 @@ public sealed class Http11RequestWriterTests
     {
         ArrayBufferWriter<byte> output = new();
 
-        Http11RequestWriter.WriteConnect("www.rfc-editor.org", 443, "rfc/0.1.0", output);
+        Http11RequestWriter.WriteConnect("www.rfc-editor.org", 443, "rfc/0.1.0", null, output);
         string v4 = Encoding.ASCII.GetString(output.WrittenSpan);
         output.Clear();
-        Http11RequestWriter.WriteConnect("::1", 8443, "rfc/0.1.0", output);
+        Http11RequestWriter.WriteConnect("::1", 8443, "rfc/0.1.0", null, output);
 
         Assert.Equal("CONNECT www.rfc-editor.org:443 HTTP/1.1\r\nHost: www.rfc-editor.org:443\r\nUser-Agent: rfc/0.1.0\r\n\r\n", v4);
         Assert.StartsWith("CONNECT [::1]:8443 HTTP/1.1\r\n", Encoding.ASCII.GetString(output.WrittenSpan));

@@ -25,16 +25,16 @@ internal static class Pieces
     }
 
     /// <summary>
-    /// Checks that every cut position and every piece size gives the same outcome as the whole input, in both
-    /// chunked modes; returns the whole-input outcome.
+    /// Checks that every cut position and every piece size gives the same outcome as the whole input, read in
+    /// large and in small reads; returns the whole-input outcome.
     /// </summary>
-    public static ClientOutcome AssertSameOutcomeForEverySplit(byte[] raw, string method = "GET")
+    public static async Task<ClientOutcome> AssertSameOutcomeForEverySplitAsync(byte[] raw, string method = "GET")
     {
-        ClientOutcome whole = ResponseClient.Run(raw, method);
-        Assert.Equal(whole, ResponseClient.Run(Whole(raw), method, ChunkedMode.CopyToSmallBuffer));
+        ClientOutcome whole = await ConnectionClient.RunAsync(raw, method);
+        Assert.Equal(whole, await ConnectionClient.RunAsync(Whole(raw), method, ReadSize.Small));
         for (int cut = 0; cut <= raw.Length; cut++)
         {
-            ClientOutcome split = ResponseClient.Run(CutAt(raw, cut), method);
+            ClientOutcome split = await ConnectionClient.RunAsync(CutAt(raw, cut), method);
             if (!whole.Equals(split))
             {
                 Assert.Fail($"cut at {cut}: {split}\nwhole: {whole}");
@@ -43,9 +43,9 @@ internal static class Pieces
 
         for (int size = 1; size < raw.Length; size++)
         {
-            foreach (ChunkedMode mode in (ChunkedMode[])[ChunkedMode.ZeroCopy, ChunkedMode.CopyToSmallBuffer])
+            foreach (ReadSize mode in (ReadSize[])[ReadSize.Large, ReadSize.Small])
             {
-                ClientOutcome split = ResponseClient.Run(OfSize(raw, size), method, mode);
+                ClientOutcome split = await ConnectionClient.RunAsync(OfSize(raw, size), method, mode);
                 if (!whole.Equals(split))
                 {
                     Assert.Fail($"pieces of {size} ({mode}): {split}\nwhole: {whole}");

@@ -34,40 +34,40 @@ public sealed class SplitPointTests
 
     [Theory]
     [MemberData(nameof(Inputs))]
-    public void Client_GivesSameOutcome_WhenResponseArrivesInAnyPieces(string text, string method)
+    public async Task Client_GivesSameOutcome_WhenResponseArrivesInAnyPieces(string text, string method)
     {
         byte[] raw = Wire.Bytes(text);
 
-        ClientOutcome whole = Pieces.AssertSameOutcomeForEverySplit(raw, method);
+        ClientOutcome whole = await Pieces.AssertSameOutcomeForEverySplitAsync(raw, method);
 
         Assert.NotNull(whole);
     }
 
     [Fact]
-    public void Client_GivesSameOutcome_WhenHeadCrossesMaxHeadSizeInPieces()
+    public async Task Client_GivesSameOutcome_WhenHeadCrossesMaxHeadSizeInPieces()
     {
         byte[] raw = Wire.Bytes("HTTP/1.1 200 OK\r\nX-Pad: " + new string('a', Http11ResponseParser.MaxHeadSize) + "\r\n\r\n");
-        ClientOutcome whole = ResponseClient.Run(raw);
+        ClientOutcome whole = await ConnectionClient.RunAsync(raw);
 
         foreach (int size in (int[])[1000, 4096, Http11ResponseParser.MaxHeadSize - 1, Http11ResponseParser.MaxHeadSize])
         {
-            Assert.Equal(whole, ResponseClient.Run(Pieces.OfSize(raw, size)));
+            Assert.Equal(whole, await ConnectionClient.RunAsync(Pieces.OfSize(raw, size)));
         }
 
-        Assert.Equal(Http11ParseError.HeadTooLarge, whole.Error);
+        Assert.Equal(Http11ParseError.HeadTooLarge, whole.Reason);
     }
 
     [Fact]
-    public void Client_ReportsExpectedOutcomes_ForTheSplitInputs()
+    public async Task Client_ReportsExpectedOutcomes_ForTheSplitInputs()
     {
         // Guards the theory above against comparing outcomes that are all errors (or all the same).
-        Assert.Equal("hello", Run("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello").BodyText());
-        Assert.Equal(Http11ParseError.BodyTruncated, Run("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhel").Error);
-        Assert.Equal("hello, world 01234567", Run("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;a=\"b;c\"\r\nhello\r\n10\r\n, world 01234567\r\n0\r\nT: 1\r\n\r\nNEXT").BodyText());
-        Assert.Equal(200, Run("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok").Status);
-        Assert.Equal(Http11ParseError.HeadTruncated, Run("").Error);
-        Assert.Equal(Http11ParseError.InvalidStatusLine, Run("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03").Error);
+        Assert.Equal("hello", (await RunAsync("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello")).BodyText());
+        Assert.Equal(HttpErrors.BodyIncomplete(new Uri("http://test.invalid/")).Message, (await RunAsync("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhel")).Error);
+        Assert.Equal("hello, world 01234567", (await RunAsync("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;a=\"b;c\"\r\nhello\r\n10\r\n, world 01234567\r\n0\r\nT: 1\r\n\r\nNEXT")).BodyText());
+        Assert.Equal(200, (await RunAsync("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")).Status);
+        Assert.Equal(HttpErrors.NoResponse(new Uri("http://test.invalid/")).Message, (await RunAsync("")).Error);
+        Assert.Equal(Http11ParseError.InvalidStatusLine, (await RunAsync("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03")).Reason);
     }
 
-    private static ClientOutcome Run(string text) => ResponseClient.Run(Wire.Bytes(text));
+    private static Task<ClientOutcome> RunAsync(string text) => ConnectionClient.RunAsync(Wire.Bytes(text));
 }
