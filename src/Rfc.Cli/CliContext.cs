@@ -10,6 +10,9 @@ namespace Rfc.Cli;
 /// <param name="Environment">Looks up an environment variable.</param>
 public sealed record CliContext(Stream Stdout, TextWriter Stderr, bool StdoutIsTerminal, Func<string, string?> Environment)
 {
+    /// <summary>Standard input, for commands that read a file named <c>-</c>; null means the console's.</summary>
+    public Stream? Stdin { get; init; }
+
     /// <summary>True when stderr is a terminal (then progress is drawn there).</summary>
     public bool StderrIsTerminal { get; init; }
 

@@ -31,6 +31,8 @@ internal static class CommandTree
         GetCommand.Attach(root, globals, context);
         MirrorCommand.Attach(root, globals, context);
         SyncCommand.Attach(root, globals, context);
+        ErrataCommand.Attach(root, globals, context);
+        RefsCommand.Attach(root, globals, context);
         InfoCommand.Attach(root, context);
         SearchCommand.Attach(root, context);
         ListCommand.Attach(root, context);

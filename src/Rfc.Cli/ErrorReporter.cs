@@ -80,6 +80,8 @@ internal static class ErrorReporter
         RfcLibraryErrorKind.NoSuchSection => Error(ExitCode.NotFound, e.Message, $"see its sections with 'rfc {e.Number} --toc'"),
         RfcLibraryErrorKind.NoSuchSubseries => Error(ExitCode.NotFound, e.Message, "no RFC is part of it; run 'rfc sync' to update the index"),
         RfcLibraryErrorKind.NoDocuments => Error(ExitCode.NotFound, e.Message, "read some with 'rfc N' first"),
+        RfcLibraryErrorKind.NoErrata => Error(ExitCode.NotFound, e.Message, "run 'rfc sync' first to download them"),
+        RfcLibraryErrorKind.ErrataUnavailable or RfcLibraryErrorKind.InvalidErrata => Error(ExitCode.Protocol, e.Message, "check --errata-url or RFC_ERRATA_URL"),
         _ when e.IsNotFound => Error(ExitCode.NotFound, e.Message),
         RfcLibraryErrorKind.InvalidQuery => Error(ExitCode.Usage, e.Message),
         RfcLibraryErrorKind.IndexUnavailable or RfcLibraryErrorKind.InvalidIndex => Error(ExitCode.Protocol, e.Message, "check --index-url or RFC_INDEX_URL"),

@@ -72,5 +72,32 @@ internal static class Schema
             entries       INTEGER NOT NULL
         );
         """,
+
+        // 3: the RFC Editor's errata (errata.json), replaced whole by each sync, looked up by RFC (a rowid table:
+        // the texts are large, which WITHOUT ROWID handles badly); and what the last
+        // errata sync needs for a conditional request (the ETag exactly as the server sent it).
+        """
+        CREATE TABLE errata (
+            id           TEXT    NOT NULL UNIQUE,
+            number       INTEGER NOT NULL,
+            status       TEXT    NOT NULL,
+            type         TEXT    NOT NULL,
+            section      TEXT    NOT NULL,
+            orig_text    TEXT    NOT NULL,
+            correct_text TEXT    NOT NULL,
+            notes        TEXT    NOT NULL,
+            submit_date  TEXT    NOT NULL,
+            submitter    TEXT    NOT NULL,
+            verifier     TEXT,
+            update_date  TEXT
+        );
+        CREATE INDEX errata_by_number ON errata (number);
+        CREATE TABLE errata_sync (
+            url       TEXT PRIMARY KEY,
+            etag      TEXT,
+            synced_at TEXT    NOT NULL,
+            records   INTEGER NOT NULL
+        );
+        """,
     ];
 }

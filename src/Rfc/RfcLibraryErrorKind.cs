@@ -44,4 +44,16 @@ public enum RfcLibraryErrorKind
 
     /// <summary>The local store could not be opened, read or written.</summary>
     Store,
+
+    /// <summary>The local store holds no errata: <c>rfc sync</c> has not brought them yet.</summary>
+    NoErrata,
+
+    /// <summary>The errata URL answered something other than 200 or 304.</summary>
+    ErrataUnavailable,
+
+    /// <summary>What the errata URL sent is not the errata file (malformed, truncated, too large).</summary>
+    InvalidErrata,
+
+    /// <summary>The document has no references section.</summary>
+    NoReferences,
 }

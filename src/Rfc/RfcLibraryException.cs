@@ -38,5 +38,6 @@ public sealed class RfcLibraryException : Exception
     /// <summary>True when the thing asked for does not exist (as opposed to a failure while getting it).</summary>
     public bool IsNotFound => Kind is RfcLibraryErrorKind.NotFound or RfcLibraryErrorKind.NotStored or RfcLibraryErrorKind.NotIssued
         or RfcLibraryErrorKind.NotInIndex or RfcLibraryErrorKind.NoIndex or RfcLibraryErrorKind.NoSuchSection
-        or RfcLibraryErrorKind.NoSuchSubseries or RfcLibraryErrorKind.NoDocuments;
+        or RfcLibraryErrorKind.NoSuchSubseries or RfcLibraryErrorKind.NoDocuments or RfcLibraryErrorKind.NoErrata
+        or RfcLibraryErrorKind.NoReferences;
 }

@@ -81,4 +81,38 @@ public sealed class ExecutableTests
         Assert.Contains("Examples:", Encoding.UTF8.GetString(help.Stdout));
         Assert.Contains("rfc 2324", Encoding.UTF8.GetString(help.Stdout));
     }
+
+    [Fact]
+    public async Task Executable_SyncsErrataAndPrintsThemAsJson_AndReportsABadFileInOneLine()
+    {
+        string root = CorpusLocator.Root ?? "";
+        if (!File.Exists(Path.Combine(root, "errata", "errata.json")))
+        {
+            Assert.Skip($"corpus errata file not found (set {CorpusLocator.EnvironmentVariable} or provide ../shared/corpus)");
+        }
+
+        await using IndexServer server = await IndexServer.StartAsync(
+            name => name switch
+            {
+                "errata.json" => File.ReadAllBytes(Path.Combine(root, "errata", "errata.json")),
+                "bad.json" => "[{\"errata_id\": "u8.ToArray(),
+                _ => File.ReadAllBytes(Path.Combine(root, "index", "rfc-index-latest.txt")),
+            },
+            _ => null);
+        string home = Directory.CreateTempSubdirectory("rfc-exe-errata-").FullName;
+        Dictionary<string, string> environment = new() { ["RFC_HOME"] = home, ["RFC_INDEX_URL"] = server.IndexUrl("rfc-index-latest.txt") };
+        CancellationToken token = TestContext.Current.CancellationToken;
+
+        RfcExecutable.Result bad = await RfcExecutable.RunAsync(["sync", "--errata-url", server.IndexUrl("bad.json")], environment, token);
+        RfcExecutable.Result sync = await RfcExecutable.RunAsync(["sync", "--errata-url", server.IndexUrl("errata.json")], environment, token);
+        RfcExecutable.Result json = await RfcExecutable.RunAsync(["errata", "8174", "--status", "all", "--json"], environment, token);
+
+        Assert.Equal(4, bad.ExitCode);
+        Assert.Equal($"rfc: error: the errata file ends in the middle of a value (truncated) at line 1, byte 15 ({server.IndexUrl("bad.json")}; the errata from the last sync are kept) (check --errata-url or RFC_ERRATA_URL)\n", bad.Stderr);
+        Assert.Equal(0, sync.ExitCode);
+        Assert.Equal(0, json.ExitCode);
+        Assert.Equal(["5022", "6878"], System.Text.Json.JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(home, recursive: true);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Rfc.Testing;
@@ -129,6 +131,60 @@ public sealed class ShippedErrorTests : IAsyncLifetime
 
         AssertError(await RunAsync("2324", "--offline"), 5, "rfc: error: the stored copy of RFC 2324 does not match its SHA-256 checksum (the local store is damaged; fetch it again with 'rfc 2324 --refresh')");
         Assert.Equal(0, (await RunAsync("2324", "--refresh")).ExitCode);
+    }
+
+    [Theory]
+    [InlineData("http")]
+    [InlineData("socket")]
+    public async Task Usage_UnusableCaFileAndProxyVariable_Exit2(string transport)
+    {
+        using ClosedPort closed = ClosedPort.Open();
+        Dictionary<string, string> proxied = new(Environment) { ["http_proxy"] = "ftp://user:secret@x" };
+
+        AssertError(await RunAsync("2324", "--transport", transport, "--ca-file", "/etc/passwd", "--source", $"https://127.0.0.1:{closed.Port}/"), 2,
+            "rfc: error: cannot load CA file '/etc/passwd': not a PEM or DER certificate (check --ca-file or RFC_CA_FILE)");
+        AssertError(await RfcExecutable.RunAsync(["2324", "--transport", transport, "--source", "http://origin.invalid/rfc{n}.txt"], proxied, TestContext.Current.CancellationToken), 2,
+            "rfc: error: invalid proxy URL in http_proxy: 'ftp://user:***@x' (unsupported proxy scheme 'ftp'; only http:// proxies are supported) (fix or unset http_proxy)");
+    }
+
+    [Theory]
+    [InlineData("http")]
+    [InlineData("socket")]
+    public async Task Protocol_ProxyDemandsCredentials_Exit4(string transport)
+    {
+        await using ScriptedTcpServer proxy = ScriptedTcpServer.Respond(
+            "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"rfc\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray());
+        Dictionary<string, string> proxied = new(Environment) { ["http_proxy"] = $"http://127.0.0.1:{proxy.Port}" };
+
+        RfcExecutable.Result result = await RfcExecutable.RunAsync(["2324", "--transport", transport, "--source", "http://origin.invalid/rfc{n}.txt"], proxied, TestContext.Current.CancellationToken);
+
+        AssertError(result, 4, $"rfc: error: proxy 127.0.0.1:{proxy.Port} requires authentication (HTTP 407)");
+    }
+
+    [Theory]
+    [InlineData("http")]
+    [InlineData("socket")]
+    public async Task Network_ServerThatDoesNotSpeakTls_Exit3_InOurOwnWords(string transport)
+    {
+        // A plain HTTP server that answers as soon as it accepts, before reading anything: the handshake reads an
+        // HTTP status line where a ServerHello should be.
+        using TcpListener plain = new(IPAddress.Loopback, 0);
+        plain.Start();
+        int port = ((IPEndPoint)plain.LocalEndpoint).Port;
+        using CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        Task answering = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using TcpClient client = await plain.AcceptTcpClientAsync(stop.Token);
+                await client.GetStream().WriteAsync("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray(), stop.Token);
+            }
+        }, stop.Token);
+
+        RfcExecutable.Result result = await RunAsync("2324", "--transport", transport, "--source", $"https://127.0.0.1:{port}/");
+        await stop.CancelAsync();
+
+        AssertError(result, 3, "rfc: error: TLS handshake with 127.0.0.1 failed: protocol error (the server may not speak TLS on this port, or offers no protocol version or cipher suite rfc accepts)");
     }
 
     [Fact]

@@ -66,14 +66,14 @@ internal static class InfoCommand
         }
         else
         {
-            WriteEntry(output, rfc);
+            WriteEntry(output, rfc, client.GetErrataCounts(number));
         }
 
         await output.FlushAsync(cancellationToken);
         return (int)ExitCode.Success;
     }
 
-    private static void WriteEntry(TextWriter output, RfcInfo rfc)
+    private static void WriteEntry(TextWriter output, RfcInfo rfc, ErrataCounts? errata = null)
     {
         RfcIndexEntry entry = rfc.Entry;
         IReadOnlyList<RfcNumber> current = rfc.CurrentVersions;
@@ -101,6 +101,11 @@ internal static class InfoCommand
         Field(output, "Draft", entry.Draft);
         Field(output, "DOI", entry.Doi);
         Field(output, "Errata", entry.ErrataUrl);
+        if (errata is not null)
+        {
+            output.WriteLine((entry.ErrataUrl is null ? "Errata:" : "").PadRight(LabelWidth) + ErrataLine(entry.Number, errata));
+        }
+
         if (entry.Abstract is string text)
         {
             output.WriteLine();
@@ -115,6 +120,14 @@ internal static class InfoCommand
                 }
             }
         }
+    }
+
+    /// <summary><c>3 verified, 6 rejected (rfc errata 9110)</c>, or <c>none</c>, from the synced errata.</summary>
+    private static string ErrataLine(RfcNumber number, ErrataCounts counts)
+    {
+        (int Count, string Name)[] parts = [(counts.Verified, "verified"), (counts.Reported, "reported"), (counts.Held, "held for document update"), (counts.Rejected, "rejected"), (counts.Other, "other")];
+        string text = string.Join(", ", parts.Where(p => p.Count > 0).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Count} {p.Name}")));
+        return text.Length == 0 ? "none reported" : $"{text} (rfc errata {number})";
     }
 
     private static void Field(TextWriter output, string label, string? value)

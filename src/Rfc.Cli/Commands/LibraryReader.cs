@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Rfc.Documents;
 using Rfc.Documents.Sections;
 
@@ -16,9 +17,11 @@ internal sealed class LibraryReader
     private readonly string? _section;
     private readonly bool _toc;
     private readonly bool _quiet;
+    private readonly bool _errata;
 
-    private LibraryReader(RfcClient client, CliContext context, string? section, bool toc, bool quiet)
+    private LibraryReader(RfcClient client, CliContext context, string? section, bool toc, bool quiet, bool errata = false)
     {
+        _errata = errata;
         _client = client;
         _context = context;
         _section = section;
@@ -35,11 +38,14 @@ internal sealed class LibraryReader
 
         public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Do not print notices (such as 'RFC 2616 is obsolete') on stderr" };
 
+        public Option<bool> Errata { get; } = new("--errata") { Description = "Show the RFC's errata in ruled boxes after the sections (or pages) they concern (after 'rfc sync')" };
+
         public void AddTo(RootCommand root)
         {
             root.Options.Add(Section);
             root.Options.Add(Toc);
             root.Options.Add(Quiet);
+            root.Options.Add(Errata);
         }
 
         /// <summary>A reader for this run; throws the usage error for contradictory options.</summary>
@@ -56,7 +62,12 @@ internal sealed class LibraryReader
                 throw new CliUsageException("--section needs a section number or title, e.g. --section 8.8.3");
             }
 
-            return new LibraryReader(client, context, section, parse.GetValue(Toc), parse.GetValue(Quiet));
+            if (parse.GetValue(Errata) && parse.GetValue(Toc))
+            {
+                throw new CliUsageException("--errata shows errata in the text and --toc the table of contents; choose one");
+            }
+
+            return new LibraryReader(client, context, section, parse.GetValue(Toc), parse.GetValue(Quiet), parse.GetValue(Errata));
         }
     }
 
@@ -103,12 +114,46 @@ internal sealed class LibraryReader
             await _context.Stderr.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        if (!_quiet && _client.GetErrataCounts(number) is { } errata && errata.VerifiedTechnical + errata.ReportedTechnical > 0)
+        {
+            await _context.Stderr.WriteLineAsync($"rfc: note: RFC {number} has {ErrataNotice(errata)} (rfc errata {number})").ConfigureAwait(false);
+            await _context.Stderr.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_errata)
+        {
+            return RfcClient.WithText(document, WithErrata(number, document));
+        }
+
         if (_toc)
         {
             return RfcClient.WithText(document, string.Concat(RfcClient.TableOfContents(document).Select(Line)));
         }
 
         return _section is null ? document : RfcClient.WithText(document, RfcClient.Section(document, _section) + "\n");
+    }
+
+    /// <summary><c>3 verified errata</c>, <c>1 reported errata</c>, <c>2 verified and 1 reported errata</c>: technical ones only.</summary>
+    private static string ErrataNotice(ErrataCounts counts)
+    {
+        string verified = counts.VerifiedTechnical > 0 ? string.Create(CultureInfo.InvariantCulture, $"{counts.VerifiedTechnical} verified") : "";
+        string reported = counts.ReportedTechnical > 0 ? string.Create(CultureInfo.InvariantCulture, $"{counts.ReportedTechnical} reported") : "";
+        return string.Join(" and ", new[] { verified, reported }.Where(s => s.Length > 0)) + " errata";
+    }
+
+    /// <summary>The document, or the section asked for, with the errata (all but rejected) in boxes after their sections.</summary>
+    private string WithErrata(RfcNumber number, RfcContent document)
+    {
+        IReadOnlyList<Rfc.Documents.Errata.ErrataRecord> errata = _client.GetErrata(number, ErrataCommand.DefaultStatuses);
+        string text = Rfc.Documents.Text.RfcTextDecoder.Decode(document.Content.Span);
+        if (_section is not null)
+        {
+            RfcSection section = RfcOutline.Parse(text).FindSection(_section)
+                ?? throw new RfcLibraryException(RfcLibraryErrorKind.NoSuchSection, $"RFC {number} has no section '{_section}'") { Number = number };
+            return ErrataCommand.Annotate(number, section.Text + "\n", errata, section.Heading.Number);
+        }
+
+        return ErrataCommand.Annotate(number, text, errata, null);
     }
 
     private static string Line(TocEntry entry)

@@ -1,0 +1,143 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Rfc.Documents;
+using Rfc.Documents.Errata;
+
+namespace Rfc.Storage;
+
+/// <summary>The errata half of the store: the RFC Editor's errata, replaced whole by each sync, read per RFC.</summary>
+public sealed partial class RfcStore
+{
+    /// <summary>
+    /// Replaces every stored erratum with <paramref name="records"/> and records <paramref name="state"/>, in one
+    /// transaction: a failure leaves the previous errata and sync state as they were.
+    /// </summary>
+    public void ReplaceErrata(IReadOnlyList<ErrataRecord> records, ErrataSyncState state)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(state);
+        Run(() =>
+        {
+            using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
+            using (SqliteCommand clear = Command("DELETE FROM errata;"))
+            {
+                clear.Transaction = transaction;
+                clear.ExecuteNonQuery();
+            }
+
+            using SqliteCommand insert = Command(
+                """
+                INSERT OR REPLACE INTO errata (id, number, status, type, section, orig_text, correct_text, notes, submit_date, submitter, verifier, update_date)
+                VALUES ($id, $n, $status, $type, $section, $orig, $correct, $notes, $submitted, $submitter, $verifier, $updated);
+                """);
+            insert.Transaction = transaction;
+            SqliteParameter id = insert.Parameters.Add("$id", SqliteType.Text);
+            SqliteParameter number = insert.Parameters.Add("$n", SqliteType.Integer);
+            SqliteParameter status = insert.Parameters.Add("$status", SqliteType.Text);
+            SqliteParameter type = insert.Parameters.Add("$type", SqliteType.Text);
+            SqliteParameter section = insert.Parameters.Add("$section", SqliteType.Text);
+            SqliteParameter original = insert.Parameters.Add("$orig", SqliteType.Text);
+            SqliteParameter corrected = insert.Parameters.Add("$correct", SqliteType.Text);
+            SqliteParameter notes = insert.Parameters.Add("$notes", SqliteType.Text);
+            SqliteParameter submitted = insert.Parameters.Add("$submitted", SqliteType.Text);
+            SqliteParameter submitter = insert.Parameters.Add("$submitter", SqliteType.Text);
+            SqliteParameter verifier = insert.Parameters.Add("$verifier", SqliteType.Text);
+            SqliteParameter updated = insert.Parameters.Add("$updated", SqliteType.Text);
+            insert.Prepare();
+            foreach (ErrataRecord record in records)
+            {
+                id.Value = record.Id;
+                number.Value = record.Rfc.Value;
+                status.Value = record.StatusText;
+                type.Value = record.TypeText;
+                section.Value = record.Section;
+                original.Value = record.OriginalText;
+                corrected.Value = record.CorrectedText;
+                notes.Value = record.Notes;
+                submitted.Value = record.SubmitDate;
+                submitter.Value = record.Submitter;
+                verifier.Value = (object?)record.Verifier ?? DBNull.Value;
+                updated.Value = (object?)record.UpdateDate ?? DBNull.Value;
+                insert.ExecuteNonQuery();
+            }
+
+            using SqliteCommand sync = Command(
+                """
+                INSERT INTO errata_sync (url, etag, synced_at, records) VALUES ($url, $etag, $at, $records)
+                ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, synced_at = excluded.synced_at, records = excluded.records;
+                """,
+                ("$url", state.Url),
+                ("$etag", state.ETag),
+                ("$at", FormatTime(state.SyncedAt)),
+                ("$records", state.Records));
+            sync.Transaction = transaction;
+            sync.ExecuteNonQuery();
+            transaction.Commit();
+            return 0;
+        });
+    }
+
+    /// <summary>What the last errata sync of <paramref name="url"/> recorded, or null.</summary>
+    public ErrataSyncState? GetErrataSyncState(string url) => Run(() =>
+    {
+        using SqliteCommand command = Command("SELECT etag, synced_at, records FROM errata_sync WHERE url = $url;", ("$url", url));
+        using SqliteDataReader reader = command.ExecuteReader();
+        return reader.Read() ? new ErrataSyncState(url, OptionalText(reader, 0), ParseTime(reader.GetString(1)), reader.GetInt32(2)) : null;
+    });
+
+    /// <summary>Records that the errata at <paramref name="url"/> were confirmed unchanged (HTTP 304).</summary>
+    public void MarkErrataUnchanged(string url, DateTimeOffset at) =>
+        Run(() => Command("UPDATE errata_sync SET synced_at = $at WHERE url = $url;", ("$url", url), ("$at", FormatTime(at))).ExecuteNonQuery());
+
+    /// <summary>True once any errata sync has completed (even one that found no records).</summary>
+    public bool HasErrata() => Run(() => Command("SELECT 1 FROM errata_sync LIMIT 1;").ExecuteScalar() is not null);
+
+    /// <summary>How many errata are stored.</summary>
+    public int CountErrata() => Run(() => Convert.ToInt32(Command("SELECT count(*) FROM errata;").ExecuteScalar(), CultureInfo.InvariantCulture));
+
+    /// <summary>The errata of RFC <paramref name="number"/>, in no particular order.</summary>
+    public IReadOnlyList<ErrataRecord> GetErrata(RfcNumber number) => Run(() =>
+    {
+        using SqliteCommand command = Command(
+            "SELECT id, status, type, section, orig_text, correct_text, notes, submit_date, submitter, verifier, update_date FROM errata WHERE number = $n;",
+            ("$n", number.Value));
+        using SqliteDataReader reader = command.ExecuteReader();
+        List<ErrataRecord> records = [];
+        while (reader.Read())
+        {
+            records.Add(new ErrataRecord
+            {
+                Id = reader.GetString(0),
+                Rfc = number,
+                StatusText = reader.GetString(1),
+                TypeText = reader.GetString(2),
+                Section = reader.GetString(3),
+                OriginalText = reader.GetString(4),
+                CorrectedText = reader.GetString(5),
+                Notes = reader.GetString(6),
+                SubmitDate = reader.GetString(7),
+                Submitter = reader.GetString(8),
+                Verifier = OptionalText(reader, 9),
+                UpdateDate = OptionalText(reader, 10),
+            });
+        }
+
+        return (IReadOnlyList<ErrataRecord>)records;
+    });
+
+    /// <summary>The status and type of each erratum of RFC <paramref name="number"/> (for counts and notices, without the texts).</summary>
+    public IReadOnlyList<(string Status, string Type)> GetErrataKinds(RfcNumber number) => Run(() =>
+    {
+        using SqliteCommand command = Command("SELECT status, type FROM errata WHERE number = $n;", ("$n", number.Value));
+        using SqliteDataReader reader = command.ExecuteReader();
+        List<(string, string)> kinds = [];
+        while (reader.Read())
+        {
+            kinds.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return (IReadOnlyList<(string Status, string Type)>)kinds;
+    });
+
+    private static string? OptionalText(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}
