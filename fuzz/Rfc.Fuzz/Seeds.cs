@@ -24,6 +24,8 @@ internal static class Seeds
             "index-text" => TextIndexes(shared),
             "index-xml" => XmlIndexes(shared),
             "sections" => Documents(shared),
+            "errata" => Errata(shared),
+            "references" => DocumentTails(shared),
             _ => [],
         };
 
@@ -225,6 +227,44 @@ internal static class Seeds
             if (File.Exists(path))
             {
                 seeds.Add(CutAt(ReadHead(path, MaxSeedBytes), "\n"u8));
+            }
+        }
+
+        return seeds;
+    }
+
+    /// <summary>The first records of errata.json, closed again so the seed is a whole array, and the empty array.</summary>
+    private static List<byte[]> Errata(string shared)
+    {
+        string path = Path.Combine(shared, "corpus", "errata", "errata.json");
+        var seeds = new List<byte[]> { "[]"u8.ToArray() };
+        if (File.Exists(path))
+        {
+            string head = Encoding.UTF8.GetString(ReadHead(path, MaxSeedBytes));
+            int cut = head.LastIndexOf("\n  },", StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                seeds.Add(Encoding.UTF8.GetBytes(head[..(cut + 4)] + "\n]\n"));
+            }
+        }
+
+        return seeds;
+    }
+
+    /// <summary>The ends of a few corpus documents, where their reference sections are.</summary>
+    private static List<byte[]> DocumentTails(string shared)
+    {
+        string folder = Path.Combine(shared, "corpus", "rfc");
+        var seeds = new List<byte[]>();
+        foreach (string name in (string[])["rfc2119.txt", "rfc8174.txt", "rfc9112.txt", "rfc3986.txt", "rfc791.txt", "rfc2616.txt"])
+        {
+            string path = Path.Combine(folder, name);
+            if (File.Exists(path))
+            {
+                byte[] all = File.ReadAllBytes(path);
+                byte[] tail = all[Math.Max(0, all.Length - MaxSeedBytes)..];
+                int line = tail.AsSpan().IndexOf((byte)'\n');
+                seeds.Add(all.Length <= MaxSeedBytes || line < 0 ? tail : tail[(line + 1)..]);
             }
         }
 

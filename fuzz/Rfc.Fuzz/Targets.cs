@@ -12,6 +12,8 @@ internal static class Targets
         ["index-text"] = DocumentTargets.TextIndex,
         ["index-xml"] = DocumentTargets.XmlIndex,
         ["sections"] = DocumentTargets.Sections,
+        ["errata"] = LibraryTargets.Errata,
+        ["references"] = LibraryTargets.References,
     };
 
     public static IEnumerable<string> Names => s_targets.Keys;
