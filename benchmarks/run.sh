@@ -173,6 +173,9 @@ if has_command search; then
   RFC_HOME=$library bench search "\`rfc search \"congestion control\"\` over the full index" abs 15 "< 15 ms" "${fast[@]}" \
     -n 'rfc search "congestion control"' "$rfc search 'congestion control'" \
     -n "rg -i over rfc-index.txt" "rg -i 'congestion control' $corpus/index/rfc-index.txt"
+  RFC_HOME=$library bench search-name "\`rfc search sip\` (a protocol's name: ranked by name, standing, centrality)" abs 15 "< 15 ms" "${fast[@]}" \
+    -n 'rfc search sip' "$rfc search sip" \
+    -n "rg -i over rfc-index.txt" "rg -i 'sip' $corpus/index/rfc-index.txt"
   RFC_HOME=$library bench fulltext "\`rfc search --full-text 'retransmission timeout'\`" abs 30 "< 30 ms" "${fast[@]}" \
     -n "rfc search --full-text" "$rfc search --full-text 'retransmission timeout'" \
     -n "rg -il over the corpus files" "rg -il 'retransmission timeout' $corpus/rfc"
@@ -211,6 +214,18 @@ else
   note "mirror against curl/wget/rsync: skipped, this build has no \`rfc mirror\`"
 fi
 
+# 5b. rfc serve against nginx (requests/s, reader latency, binary size and --help before/after), when this build has it.
+serve_md=$work/serve.md
+: >"$serve_md"
+if has_command serve; then
+  if command -v wrk >/dev/null; then
+    benchmarks/serve.sh "$rfc" "$corpus" $([ "$smoke" = 1 ] && echo --smoke) >"$serve_md" 2>"$work/serve.log" ||
+      { cat "$work/serve.log" >&2; : >"$serve_md"; note "rfc serve: benchmarks/serve.sh failed (see above)"; }
+  else
+    note "rfc serve: skipped, wrk is not installed (Debian: apt-get install wrk)"
+  fi
+fi
+
 # 6. Parser micro-benchmarks (BenchmarkDotNet), when the project exists.
 bdn_csv=
 if [ -f benchmarks/Rfc.Benchmarks/Rfc.Benchmarks.csproj ]; then
@@ -237,6 +252,7 @@ elapsed=$(( $(date +%s) - started ))
 python3 - "$work" "$smoke" "$elapsed" "$repo/benchmarks/RESULTS.md" "$bdn_csv" "$machine" <<'PY'
 import csv, json, os, sys
 work, smoke, elapsed, results, bdn = sys.argv[1], sys.argv[2] == "1", int(sys.argv[3]), sys.argv[4], sys.argv[5].split()
+serve = open(os.path.join(work, "serve.md"), encoding="utf-8").read().strip()
 machine = sys.argv[6]
 
 def ms(seconds): return f"{seconds * 1000:.2f} ms"
@@ -291,6 +307,7 @@ body = "\n".join([
     "",
     *lines,
     "",
+    *([serve, ""] if serve else []),
     *(["## Notes", "", notes, ""] if notes else []),
 ])
 

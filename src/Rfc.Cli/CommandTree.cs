@@ -37,6 +37,7 @@ internal static class CommandTree
         SearchCommand.Attach(root, context);
         ListCommand.Attach(root, context);
         CacheCommand.Attach(root, context);
+        ServeCommand.Attach(root, globals, context);
         CompletionCommand.Attach(root);
         return root;
     }

@@ -67,6 +67,7 @@ internal static class ErrorReporter
         FetchException { IsTimeout: true, Layer: FetchLayer.Http } => Error(ExitCode.Network, error.Message, "read timeout; raise it with --timeout"),
         FetchException { IsTimeout: true } => Error(ExitCode.Network, error.Message, "raise it with --connect-timeout"),
         FetchException { IsNetworkFailure: true } => Error(ExitCode.Network, error.Message),
+        Rfc.Serve.ListenException => Error(ExitCode.Network, error.Message, "choose another address or port with --listen"),
         FetchException => Error(ExitCode.Protocol, error.Message),
         UnauthorizedAccessException or IOException => Error(ExitCode.Local, $"a file could not be read or written ({Describe(error)})", "check the path and its permissions"),
         _ => (ExitCode.Internal, $"rfc: internal error: {error.GetType().Name} ({ReportTo}; run with --verbose for details)"),

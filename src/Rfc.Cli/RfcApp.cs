@@ -59,7 +59,8 @@ public static class RfcApp
                 ProcessTerminationTimeout = null,
             };
             int code = await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
-            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            // Not the caller's token: a command that ends normally on Ctrl+C (rfc serve) still gets its output flushed.
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             return code;
         }
         catch (Exception e)

@@ -19,6 +19,12 @@ public sealed partial class RfcClient
     /// </summary>
     public const long MaxIndexBytes = 256L * 1024 * 1024;
 
+    /// <summary>The synced XML index, kept byte-exact beside the database so <c>rfc serve</c> can serve it.</summary>
+    public const string XmlIndexFileName = "rfc-index.xml";
+
+    /// <summary>The synced text index, kept byte-exact beside the database so <c>rfc serve</c> can serve it.</summary>
+    public const string TextIndexFileName = "rfc-index.txt";
+
     /// <summary>How often (in entries) <see cref="SyncIndexAsync"/> reports progress.</summary>
     private const int ProgressInterval = 250;
 
@@ -35,7 +41,9 @@ public sealed partial class RfcClient
         ArgumentNullException.ThrowIfNull(indexUrl);
         RfcStore store = RequiredStore;
         string url = indexUrl.ToString();
-        IndexSyncState? previous = FromStore(() => store.CountIndexEntries() > 0 ? store.GetSyncState(url) : null);
+        // Without the kept index file a 304 would leave nothing to serve, so such a sync downloads the index again.
+        bool kept = File.Exists(Path.Combine(store.Directory, XmlIndexFileName)) || File.Exists(Path.Combine(store.Directory, TextIndexFileName));
+        IndexSyncState? previous = FromStore(() => kept && store.CountIndexEntries() > 0 ? store.GetSyncState(url) : null);
 
         // RFC 9110 §13.1.3: a server that understands If-None-Match ignores If-Modified-Since; one that does not still gets a date.
         FetchRequest request = new(indexUrl) { IfNoneMatch = previous?.ETag, IfModifiedSince = previous?.LastModified };
@@ -59,14 +67,18 @@ public sealed partial class RfcClient
 
                 await SaveAsync(response, download, cancellationToken).ConfigureAwait(false);
                 IndexSyncState state = new(url, response.Header("ETag"), LastModified(response), DateTimeOffset.UtcNow, 0);
+                IndexSyncResult result;
                 try
                 {
-                    return await ApplyIndexAsync(store, response.Uri, download, state, progress, cancellationToken).ConfigureAwait(false);
+                    result = await ApplyIndexAsync(store, response.Uri, download, state, progress, cancellationToken).ConfigureAwait(false);
                 }
                 catch (StoreException e)
                 {
                     throw new RfcLibraryException(RfcLibraryErrorKind.Store, e.Message, e);
                 }
+
+                KeepIndexFile(store.Directory, download, result.Format);
+                return result;
             }
         }
         finally
@@ -123,6 +135,17 @@ public sealed partial class RfcClient
             update.Commit(state with { Entries = counts.Total });
             return new IndexSyncResult(source, NotModified: false, format, counts.Added, counts.Changed, counts.Unchanged);
         }
+    }
+
+    /// <summary>
+    /// Keeps the downloaded index, byte for byte, as <c>rfc-index.xml</c> or <c>rfc-index.txt</c> beside the database
+    /// (a rename: readers see the old file or the new one, never half of one) and removes the other format's file.
+    /// </summary>
+    private static void KeepIndexFile(string directory, string download, IndexFormat format)
+    {
+        (string keep, string drop) = format == IndexFormat.Xml ? (XmlIndexFileName, TextIndexFileName) : (TextIndexFileName, XmlIndexFileName);
+        File.Move(download, Path.Combine(directory, keep), overwrite: true);
+        File.Delete(Path.Combine(directory, drop));
     }
 
     private static async Task SaveAsync(FetchResponse response, string path, CancellationToken cancellationToken)

@@ -106,7 +106,8 @@ public sealed class CorpusLibraryTests(CorpusLibrary library) : IClassFixture<Co
         Assert.Equal(0, result.ExitCode);
         Assert.InRange(rows.Length, 10, 20);
         Assert.All(rows, row => Assert.Equal("PROPOSED STANDARD", row[2]));
-        Assert.All(rows, row => Assert.Contains("congestion control", row[3], StringComparison.OrdinalIgnoreCase));
+        Assert.All(rows.Where(row => !row[4].Contains("partial match", StringComparison.Ordinal)), row => Assert.Contains("congestion control", row[3], StringComparison.OrdinalIgnoreCase));
+        Assert.All(rows.Where(row => row[4].Contains("partial match", StringComparison.Ordinal)), row => Assert.Matches("(?i)congestion|control", row[3]));
         Assert.StartsWith("obsoleted, see RFC ", Assert.Single(rows, row => row[0] == "2581")[4]);
     }
 

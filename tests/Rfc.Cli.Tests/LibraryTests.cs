@@ -186,8 +186,10 @@ public sealed class LibraryTests : IAsyncLifetime
         CliResult proposed = await Run("search", "congestion control", "--status", "proposed standard");
         CliResult http = await Run("search", "HTTP/1.1", "--since", "1999", "--limit", "2");
 
-        Assert.Equal("5681\tSeptember 2009\tDRAFT STANDARD\tTCP Congestion Control\t\n9000\tMay 2021\tPROPOSED STANDARD\tQUIC: A UDP-Based Multiplexed and Secure Transport\t\n", Out(all));
-        Assert.Equal("9000\tMay 2021\tPROPOSED STANDARD\tQUIC: A UDP-Based Multiplexed and Secure Transport\t\n", Out(proposed));
+        // Whole matches first; fewer than the limit, so RFCs with only some of the words follow, marked.
+        Assert.StartsWith("5681\tSeptember 2009\tDRAFT STANDARD\tTCP Congestion Control\t\n9000\tMay 2021\tPROPOSED STANDARD\tQUIC: A UDP-Based Multiplexed and Secure Transport\t\n", Out(all));
+        Assert.All(Out(all).Split('\n', StringSplitOptions.RemoveEmptyEntries)[2..], line => Assert.EndsWith("partial match", line));
+        Assert.StartsWith("9000\tMay 2021\tPROPOSED STANDARD\tQUIC: A UDP-Based Multiplexed and Secure Transport\t\n", Out(proposed));
         Assert.Equal(
             "9112\tJune 2022\tINTERNET STANDARD\tHTTP/1.1\t\n2616\tJune 1999\tDRAFT STANDARD\tHypertext Transfer Protocol -- HTTP/1.1\tobsoleted, see RFC 9110, RFC 9111 and RFC 9112\n",
             Out(http));

@@ -1,0 +1,105 @@
+using System.Text;
+using Rfc.Documents;
+using Rfc.Documents.Index;
+using Rfc.Served;
+
+namespace Rfc.Serve.Reader;
+
+/// <summary><c>/rfc/N</c>: the text with its links and anchors, and a side panel with the RFC's status and contents.</summary>
+internal static class DocumentPage
+{
+    public static byte[] Render(RfcNumber number, string text, ServedInfo? info)
+    {
+        RenderedDocument document = DocumentRenderer.Render(text);
+        string title = info is null ? $"RFC {number.Value}" : $"RFC {number.Value}: {info.Entry.Title}";
+        return Layout.Page(title, "", html =>
+        {
+            html.Append("<div class=\"reader\"><aside class=\"panel\" id=\"panel\">");
+            html.Append("<h1>RFC ").Append(number.Value).Append("</h1>");
+            if (info is not null)
+            {
+                RfcIndexEntry entry = info.Entry;
+                html.Append("<p class=\"doctitle\">").AppendEscaped(entry.Title).Append("</p><dl class=\"facts\">");
+                html.Append("<dt>Status</dt><dd class=\"status\">").AppendEscaped(entry.CurrentStatus.Text).Append("</dd>");
+                if (entry.Date is RfcDate date)
+                {
+                    html.Append("<dt>Date</dt><dd>").AppendEscaped(date.ToString()).Append("</dd>");
+                }
+
+                Relations(html, "Obsoletes", info.Of(ServedRelationKind.Obsoletes));
+                Relations(html, "Obsoleted by", info.Of(ServedRelationKind.ObsoletedBy));
+                Relations(html, "Updates", info.Of(ServedRelationKind.Updates));
+                Relations(html, "Updated by", info.Of(ServedRelationKind.UpdatedBy));
+                html.Append("</dl>");
+            }
+
+            html.Append("<p class=\"links\"><a href=\"/rfc/").Append(number.Value).Append("/info\">Info and lineage</a> · ")
+                .Append("<a href=\"/rfc/rfc").Append(number.Value).Append(".txt\">Plain text</a></p>");
+            // Errata markers (issue 13) go beside the contents entries once errata are synced into the library.
+            html.Append("<details id=\"contents\" open><summary>Contents <kbd>t</kbd></summary><ol class=\"toc\">");
+            foreach ((string? entryNumber, string entryTitle, int level, string? anchor) in document.Contents)
+            {
+                html.Append("<li class=\"l").Append(Math.Clamp(level, 1, 6)).Append("\">");
+                string label = entryNumber is null ? entryTitle : $"{entryNumber}. {entryTitle}";
+                if (anchor is null)
+                {
+                    html.Append("<span>").AppendEscaped(label).Append("</span>");
+                }
+                else
+                {
+                    html.Append("<a href=\"#").AppendEscaped(anchor).Append("\">").AppendEscaped(label).Append("</a>");
+                }
+
+                html.Append("</li>");
+            }
+
+            html.Append("</ol></details></aside>\n<main class=\"doc\">");
+            if (info is { Current.Count: > 0 })
+            {
+                html.Append("<p class=\"banner obsolete\" role=\"note\">RFC ").Append(number.Value).Append(" is obsolete. The current ")
+                    .Append(info.Current.Count == 1 ? "document is " : "documents are ").AppendRfcList(info.Current).Append(".</p>");
+            }
+            else if (info is not null && info.Of(ServedRelationKind.ObsoletedBy).Count > 0)
+            {
+                html.Append("<p class=\"banner obsolete\" role=\"note\">RFC ").Append(number.Value).Append(" is obsolete.</p>");
+            }
+
+            html.Append(document.Body).Append("</main></div>");
+        }, "document");
+    }
+
+    private static void Relations(StringBuilder html, string label, IReadOnlyList<ServedRelation> relations)
+    {
+        if (relations.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<dt>").AppendEscaped(label).Append("</dt><dd>");
+        for (int i = 0; i < relations.Count; i++)
+        {
+            if (i > 0)
+            {
+                html.Append(", ");
+            }
+
+            DocId target = relations[i].Target;
+            if (target.IsRfc)
+            {
+                html.Append("<a href=\"/rfc/").Append(target.Number).Append('"');
+                if (relations[i].Title is string t)
+                {
+                    html.Append(" title=\"").AppendEscaped(t).Append('"');
+                }
+
+                html.Append(">RFC ").Append(target.Number).Append("</a>");
+            }
+            else
+            {
+                html.AppendEscaped(target.ToString());
+            }
+        }
+
+        html.Append("</dd>");
+    }
+}

@@ -1,0 +1,140 @@
+using Rfc.Documents;
+using Rfc.Served;
+using Rfc.Storage;
+
+namespace Rfc;
+
+/// <summary>
+/// What <c>rfc serve</c> reads from the local library: stored bytes with their validators, the index file as synced,
+/// and the index and full-text searches. Read-only: nothing here writes to the store.
+/// </summary>
+public sealed partial class RfcClient
+{
+    /// <summary>The names under which a synced index file is kept beside the database, one per format.</summary>
+    public static IReadOnlyList<string> IndexFileNames { get; } = [XmlIndexFileName, TextIndexFileName];
+
+    /// <summary>
+    /// A stamp that changes whenever the store is written (the database and its write-ahead log, and the index file),
+    /// so a server can cache what it read and drop the cache when another rfc mirrors or syncs into the same store.
+    /// </summary>
+    public long StoreChangeStamp()
+    {
+        if (_options.StoreDirectory is not { } directory)
+        {
+            return 0;
+        }
+
+        long stamp = 0;
+        foreach (string name in (string[])[RfcStore.FileName, RfcStore.FileName + "-wal", XmlIndexFileName, TextIndexFileName])
+        {
+            FileInfo file = new(Path.Combine(directory, name));
+            if (file.Exists)
+            {
+                stamp = HashCode.Combine(stamp, file.LastWriteTimeUtc.Ticks, file.Length);
+            }
+        }
+
+        return stamp;
+    }
+
+    /// <summary>RFC <paramref name="number"/> exactly as stored, or null when the store does not hold it (nothing is fetched).</summary>
+    public ServedFile? GetStoredFile(RfcNumber number)
+    {
+        if (Store is not { } store || FromStore(() => store.GetDocument(number)) is not StoredDocument stored)
+        {
+            return null;
+        }
+
+        Verify(stored); // A damaged row is an error, never bytes served as the RFC.
+        return new ServedFile($"rfc{number.Value}.txt", stored.Content, stored.Sha256, stored.LastModified ?? stored.FetchedAt);
+    }
+
+    /// <summary>
+    /// The index file exactly as the last successful <see cref="SyncIndexAsync"/> downloaded it
+    /// (<c>rfc-index.xml</c> or <c>rfc-index.txt</c>, whichever was synced), or null when none is kept.
+    /// </summary>
+    public ServedFile? GetSyncedIndexFile()
+    {
+        if (_options.StoreDirectory is not { } directory)
+        {
+            return null;
+        }
+
+        foreach (string name in IndexFileNames)
+        {
+            string path = Path.Combine(directory, name);
+            try
+            {
+                byte[] content = File.ReadAllBytes(path);
+                return new ServedFile(name, content, RfcStore.Hash(content), File.GetLastWriteTimeUtc(path));
+            }
+            catch (FileNotFoundException)
+            {
+                // The other format, or never synced.
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many documents the store holds.</summary>
+    public int CountStoredDocuments() => Store is { } store ? FromStore(() => store.StoredNumbers().Count) : 0;
+
+    /// <summary>What the index says about RFC <paramref name="number"/>, or null when the index does not list it.</summary>
+    public ServedInfo? GetIndexInfo(RfcNumber number)
+    {
+        if (Store is not { } store || FromStore(() => store.GetIndexEntry(number)) is not IndexedRfc rfc)
+        {
+            return null;
+        }
+
+        ServedRelation[] relations = [.. rfc.Relations.Select(r => new ServedRelation((ServedRelationKind)r.Kind, r.Target, r.Title))];
+        return new ServedInfo(rfc.Entry, relations, FromStore(() => store.GetCurrentVersions(number)));
+    }
+
+    /// <summary>The index's title for RFC <paramref name="number"/>, or null.</summary>
+    public string? GetIndexTitle(RfcNumber number) => Store is { } store ? FromStore(() => store.GetTitle(number)) : null;
+
+    /// <summary>The ranked index search (<c>rfc search</c>): at most <paramref name="limit"/> hits, or why the query was refused.</summary>
+    public ServedSearch<ServedIndexHit> SearchIndexForServing(string query, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (Store is not { } store || !HasIndex)
+        {
+            return new([], "no index is synced (run 'rfc sync' on the server)");
+        }
+
+        try
+        {
+            IReadOnlyList<IndexSearchHit> hits = FromStore(() => store.SearchIndex(query, new IndexSearchFilter { Limit = limit }));
+            return new([.. hits.Select(h => new ServedIndexHit(h.Number, h.Title, h.Date, h.Status, h.IsObsoleted, h.IsObsoleted ? FromStore(() => store.GetCurrentVersions(h.Number)) : []))], null);
+        }
+        catch (RfcLibraryException e) when (e.Kind == RfcLibraryErrorKind.InvalidQuery)
+        {
+            return new([], e.Message);
+        }
+    }
+
+    /// <summary>The full-text search over stored documents (<c>rfc search --full-text</c>), or why the query was refused.</summary>
+    public ServedSearch<ServedTextHit> SearchTextForServing(string query, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (Store is not { } store)
+        {
+            return new([], "no documents are stored");
+        }
+
+        try
+        {
+            IReadOnlyList<FullTextHit> hits = FromStore(() => store.SearchDocuments(query, limit));
+            return new([.. hits.Select(h => new ServedTextHit(h.Number, h.Title, Marked(h.Snippet), h.Page, h.Section))], null);
+        }
+        catch (RfcLibraryException e) when (e.Kind == RfcLibraryErrorKind.InvalidQuery)
+        {
+            return new([], e.Message);
+        }
+    }
+
+    private static string Marked(string snippet) =>
+        snippet.Replace(RfcStore.HighlightStart, ServedTextHit.HighlightStart).Replace(RfcStore.HighlightEnd, ServedTextHit.HighlightEnd);
+}
