@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rfc.Documents;
+using Rfc.Documents.Errata;
 using Rfc.Documents.Text;
 using Rfc.Serve.Api;
 using Rfc.Serve.Http;
@@ -228,9 +229,13 @@ public sealed partial class RfcServer : IAsyncDisposable
             return NotFoundAsync(context, $"RFC {number.Value} is not stored here", $"This library does not hold RFC {number.Value}. Someone with access to the server can add it with 'rfc {number.Value}' or 'rfc mirror'.");
         }
 
-        byte[] page = _library.Page($"doc:{number.Value}", () => DocumentPage.Render(number, RfcTextDecoder.Decode(document.File.Content), _library.Client.GetIndexInfo(number)));
+        byte[] page = _library.Page($"doc:{number.Value}", () => DocumentPage.Render(number, RfcTextDecoder.Decode(document.File.Content), _library.Client.GetIndexInfo(number), CurrentErrata(number)));
         return HtmlAsync(context, page);
     }
+
+    /// <summary>The errata the reader marks: all but rejected ones (as <c>rfc errata</c> shows by default); none when errata were never synced.</summary>
+    private IReadOnlyList<ErrataRecord> CurrentErrata(RfcNumber number) =>
+        _library.Client.HasErrata ? _library.Client.GetErrata(number, [ErrataStatus.Verified, ErrataStatus.Reported, ErrataStatus.HeldForDocumentUpdate]) : [];
 
     private Task RootDocumentAsync(HttpContext context)
     {

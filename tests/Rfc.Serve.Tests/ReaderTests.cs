@@ -54,6 +54,21 @@ public sealed class ReaderTests(ServedLibrary library) : IDisposable
     }
 
     [Fact]
+    public async Task Document_MarksSectionsWithErrata_AndCountsThemByStatus()
+    {
+        library.RequireCorpus();
+
+        (_, string body) = await GetAsync("/rfc/9110");
+
+        // The real errata file holds six verified errata for RFC 9110 (8.3.2, 12.5.1, 14.1.1, 15.4.9, B.1, B.2) and six
+        // rejected ones, which the reader leaves out as 'rfc errata' does by default.
+        Assert.Matches("<dt>Errata</dt><dd class=\"errata\"[^>]*>6 verified</dd>", body);
+        Assert.Matches("href=\"#section-8\\.3\\.2\">[^<]*</a> <span class=\"erratum\"[^>]*>1 erratum</span>", body);
+        Assert.DoesNotMatch("href=\"#section-8\\.3\\.1\">[^<]*</a> <span class=\"erratum\"", body);
+        Assert.DoesNotMatch("href=\"#section-6\\.5\\.1\">[^<]*</a> <span class=\"erratum\"", body); // rejected only
+    }
+
+    [Fact]
     public async Task Document_EscapesEveryPieceOfText()
     {
         library.RequireCorpus();

@@ -74,11 +74,12 @@ public sealed class ServedLibrary : IAsyncLifetime
 
         IndexEntries = CorpusIndex.WriteFiltered(CorpusLocator.IndexPath("rfc-index.txt")!, _origin.Path, IndexPath);
         await File.WriteAllTextAsync(Path.Combine(_origin.Path, $"rfc{Hostile}.txt"), HostileText, TestContext.Current.CancellationToken);
+        File.Copy(Path.Combine(CorpusLocator.Root!, "errata", "errata.json"), Path.Combine(_origin.Path, "errata.json"));
 
         await using (KestrelServer origin = await KestrelServer.ServeFolderAsync(_origin.Path))
         {
             Dictionary<string, string> environment = new() { ["RFC_HOME"] = Home, ["RFC_SOURCE"] = origin.BaseUri + "rfc{n}.txt" };
-            (int sync, _, string syncError) = await Cli.RunAsync(["sync", "--index-url", origin.BaseUri + "rfc-index.txt"], environment);
+            (int sync, _, string syncError) = await Cli.RunAsync(["sync", "--index-url", origin.BaseUri + "rfc-index.txt", "--errata-url", origin.BaseUri + "errata.json"], environment);
             Assert.True(sync == 0, syncError);
             (int get, _, string getError) = await Cli.RunAsync([.. CorpusNumbers.Select(n => n.ToString()), Hostile.ToString(), "--no-pager"], environment);
             Assert.True(get == 0, getError);

@@ -1,5 +1,6 @@
 using System.Text;
 using Rfc.Documents;
+using Rfc.Documents.Errata;
 using Rfc.Documents.Index;
 using Rfc.Served;
 
@@ -8,9 +9,18 @@ namespace Rfc.Serve.Reader;
 /// <summary><c>/rfc/N</c>: the text with its links and anchors, and a side panel with the RFC's status and contents.</summary>
 internal static class DocumentPage
 {
-    public static byte[] Render(RfcNumber number, string text, ServedInfo? info)
+    public static byte[] Render(RfcNumber number, string text, ServedInfo? info, IReadOnlyList<ErrataRecord> errata)
     {
         RenderedDocument document = DocumentRenderer.Render(text);
+        Dictionary<string, int> errataBySection = new(StringComparer.Ordinal);
+        foreach (ErrataRecord erratum in errata)
+        {
+            foreach (string section in ErrataSections.Parse(erratum.Section))
+            {
+                errataBySection[section] = errataBySection.GetValueOrDefault(section) + 1;
+            }
+        }
+
         string title = info is null ? $"RFC {number.Value}" : $"RFC {number.Value}: {info.Entry.Title}";
         return Layout.Page(title, "", html =>
         {
@@ -30,12 +40,12 @@ internal static class DocumentPage
                 Relations(html, "Obsoleted by", info.Of(ServedRelationKind.ObsoletedBy));
                 Relations(html, "Updates", info.Of(ServedRelationKind.Updates));
                 Relations(html, "Updated by", info.Of(ServedRelationKind.UpdatedBy));
+                Errata(html, number, errata);
                 html.Append("</dl>");
             }
 
             html.Append("<p class=\"links\"><a href=\"/rfc/").Append(number.Value).Append("/info\">Info and lineage</a> · ")
                 .Append("<a href=\"/rfc/rfc").Append(number.Value).Append(".txt\">Plain text</a></p>");
-            // Errata markers (issue 13) go beside the contents entries once errata are synced into the library.
             html.Append("<details id=\"contents\" open><summary>Contents <kbd>t</kbd></summary><ol class=\"toc\">");
             foreach ((string? entryNumber, string entryTitle, int level, string? anchor) in document.Contents)
             {
@@ -48,6 +58,13 @@ internal static class DocumentPage
                 else
                 {
                     html.Append("<a href=\"#").AppendEscaped(anchor).Append("\">").AppendEscaped(label).Append("</a>");
+                }
+
+                // A marker beside each section that errata are reported against, so a reader knows before trusting it.
+                if (entryNumber is not null && errataBySection.TryGetValue(entryNumber.TrimEnd('.').ToUpperInvariant(), out int count))
+                {
+                    html.Append(" <span class=\"erratum\" title=\"").Append(count).Append(count == 1 ? " erratum" : " errata")
+                        .Append(" for this section (rfc errata ").Append(number.Value).Append(")\">").Append(count).Append(count == 1 ? " erratum" : " errata").Append("</span>");
                 }
 
                 html.Append("</li>");
@@ -66,6 +83,19 @@ internal static class DocumentPage
 
             html.Append(document.Body).Append("</main></div>");
         }, "document");
+    }
+
+    /// <summary>The errata count by status in the facts list, as <c>rfc info</c> gives it.</summary>
+    private static void Errata(StringBuilder html, RfcNumber number, IReadOnlyList<ErrataRecord> errata)
+    {
+        if (errata.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<dt>Errata</dt><dd class=\"errata\" title=\"rfc errata ").Append(number.Value).Append("\">");
+        string[] parts = [.. errata.GroupBy(e => e.StatusText).Select(g => $"{g.Count()} {g.Key.ToLowerInvariant()}")];
+        html.AppendEscaped(string.Join(", ", parts)).Append("</dd>");
     }
 
     private static void Relations(StringBuilder html, string label, IReadOnlyList<ServedRelation> relations)
