@@ -7,6 +7,9 @@
 #
 #   benchmarks/run.sh            # the real thing: many runs each, medians, targets checked (< 10 min)
 #   benchmarks/run.sh --smoke    # one run of each, nothing enforced, RESULTS.md untouched (CI)
+#   benchmarks/run.sh --store    # issue 10's figures only (fetch, mirror with and without indexing, first
+#                                # full-text answer, warm phrase search, cached read, mirror peak RSS), 5+ runs
+#                                # each; writes its table as RESULTS.md's "## Store and full-text index" section
 #
 # Environment: RFC_CORPUS (default ../shared/corpus), RFC_BIN (use this rfc instead of publishing one).
 # Needs hyperfine, nginx, curl, python3, and rg for the search figures.
@@ -14,11 +17,12 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
-smoke=0
+smoke=0 store=0
 case "${1:-}" in
   --smoke) smoke=1 ;;
+  --store) store=1 ;;
   "") ;;
-  *) echo "usage: benchmarks/run.sh [--smoke]" >&2; exit 2 ;;
+  *) echo "usage: benchmarks/run.sh [--smoke | --store]" >&2; exit 2 ;;
 esac
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -51,7 +55,9 @@ rows=$work/rows.tsv notes=$work/notes.txt
 note() { echo "- $*" >>"$notes"; echo "benchmarks: $*" >&2; }
 
 # Many runs for the millisecond figures (their medians are what the targets judge), fewer for the slow ones.
-if [ "$smoke" = 1 ]; then fast=(--runs 1) slow=(--runs 1); else fast=(--warmup 10 --runs 200) slow=(--warmup 3 --runs 30); fi
+if [ "$smoke" = 1 ]; then fast=(--runs 1) slow=(--runs 1)
+elif [ "$store" = 1 ]; then fast=(--warmup 3 --runs 20) slow=(--warmup 1 --runs 7)
+else fast=(--warmup 10 --runs 200) slow=(--warmup 3 --runs 30); fi
 
 # bench NAME FIGURE TARGET_KIND TARGET_VALUE TARGET_TEXT HYPERFINE-ARGS... : the first command is rfc,
 # the second its peer (if any). Target kinds: abs (rfc median below VALUE ms), ratio (rfc/peer at most
@@ -139,10 +145,12 @@ RFC_HOME=$empty "$rfc" 1 --offline >/dev/null 2>&1 || true
 reset_fetch="sh -c 'rm -rf $fetch && mkdir -p $fetch && cp $empty/rfc.db $fetch/'"
 
 # 3. Startup and cached reads.
-bench help "startup: \`rfc --help\`" abs 10 "< 10 ms" "${fast[@]}" \
+[ "$store" = 1 ] || bench help "startup: \`rfc --help\`" abs 10 "< 10 ms" "${fast[@]}" \
   -n "rfc --help" "$rfc --help" -n "curl --help" "curl --help"
-RFC_HOME=$cached bench cached "cached read: \`rfc 2324 > /dev/null\` vs \`cat\`" ratio 3 "≤ 3× cat" "${fast[@]}" \
-  -n "rfc 2324" "$rfc 2324" -n "cat rfc2324.txt" "cat $corpus/rfc/rfc2324.txt" \
+# --offline: the store alone answers (no revalidation, no network), as the figure means; the output is checked.
+RFC_HOME=$cached "$rfc" 2324 --offline | cmp -s - "$corpus/rfc/rfc2324.txt" || { echo "benchmarks: rfc 2324 --offline differs from the corpus file" >&2; exit 1; }
+RFC_HOME=$cached bench cached "cached read: \`rfc 2324 --offline > /dev/null\` vs \`cat\`" ratio 3 "≤ 3× cat" "${fast[@]}" \
+  -n "rfc 2324 --offline" "$rfc 2324 --offline" -n "cat rfc2324.txt" "cat $corpus/rfc/rfc2324.txt" \
   "${floor[@]}"
 
 # 4. Fetch over loopback from nginx, per transport, beside curl and Python's urllib (RFC 2616, 422 KB).
@@ -153,17 +161,25 @@ for transport in http socket; do
     note "fetch --transport $transport: skipped, this build cannot fetch with it (\`${probe%%$'\n'*}\`)"
     continue
   }
-  RFC_HOME=$fetch bench "fetch-$transport" "fetch RFC $doc over loopback, \`--transport $transport\`" none 0 "—" \
+  # The peer writes a file as rfc writes its store; both outputs are checked against the corpus file.
+  peers=(-n "curl -sf -o FILE" "curl -sf -o $work/curl-fetch.txt $url")
+  [ "$store" = 1 ] || peers+=(-n "python3 urllib" "$urllib")
+  RFC_HOME=$fetch bench "fetch-$transport" "one fetch of RFC $doc into a fresh store, \`--transport $transport\`" ratio 1.5 "≤ 1.5× curl -sf -o FILE" \
     "${slow[@]}" --prepare "$reset_fetch" \
     -n "rfc $doc --transport $transport" "$rfc $doc --transport $transport" \
-    -n "curl -s" "curl -s $url" -n "python3 urllib" "$urllib"
+    "${peers[@]}"
+  cmp -s "$work/curl-fetch.txt" "$corpus/rfc/rfc$doc.txt" || note "fetch: curl's file differs from the corpus file"
+  # hyperfine's --prepare also ran before curl's runs, emptying the store: fetch once more to check what rfc stores.
+  sh -c "rm -rf $fetch && mkdir -p $fetch && cp $empty/rfc.db $fetch/"
+  RFC_HOME=$fetch "$rfc" $doc --transport $transport >/dev/null
+  RFC_HOME=$fetch "$rfc" $doc --offline | cmp -s - "$corpus/rfc/rfc$doc.txt" || note "fetch --transport $transport: the stored document differs from the corpus file"
 done
 
 # 5. The local library (sync, search, full text), when this build has it.
 # A command exists when the root help lists it ("rfc search --help" alone would print the root help).
 root_help=$(RFC_HOME=$work/probe-help "$rfc" --help 2>/dev/null || true)
 has_command() { grep -qE "^  $1( |\$)" <<<"$root_help"; }
-if has_command search; then
+if [ "$store" = 0 ] && has_command search; then
   library=$work/home-library
   RFC_HOME=$library "$rfc" sync >/dev/null
   numbers=$(ls "$corpus/rfc" | sed -n 's/^rfc\([0-9]*\)\.txt$/\1/p' | sort -n)
@@ -176,11 +192,10 @@ if has_command search; then
   RFC_HOME=$library bench search "\`rfc search \"congestion control\"\` over the full index" abs 15 "< 15 ms" "${fast[@]}" \
     -n 'rfc search "congestion control"' "$rfc search 'congestion control'" \
     -n "rg -i over rfc-index.txt" "rg -i 'congestion control' $corpus/index/rfc-index.txt"
-  RFC_HOME=$library bench fulltext "\`rfc search --full-text 'retransmission timeout'\`" abs 30 "< 30 ms" "${fast[@]}" \
-    -n "rfc search --full-text" "$rfc search --full-text 'retransmission timeout'" \
-    -n "rg -il over the corpus files" "rg -il 'retransmission timeout' $corpus/rfc"
-  printf '%s\t%s\t%s\t%s\t%s\n' fulltext "full text vs \`rg -il\` over the same documents as files" ratio 0.05 "≥ 20× faster than rg (ratio ≤ 0.05)" >>"$rows"
-else
+  RFC_HOME=$library bench search-name "\`rfc search sip\` (a protocol's name: ranked by name, standing, centrality)" abs 15 "< 15 ms" "${fast[@]}" \
+    -n 'rfc search sip' "$rfc search sip" \
+    -n "rg -i over rfc-index.txt" "rg -i 'sip' $corpus/index/rfc-index.txt"
+elif [ "$store" = 0 ]; then
   note "search: skipped, this build has no \`rfc search\` (the local library)"
 fi
 
@@ -193,23 +208,70 @@ if has_command mirror; then
   ls "$corpus/rfc" | sed -n "s|^rfc\([0-9]*\)\.txt$|$base/rfc/rfc\1.txt|p" >"$work/urls.txt"
   rsync_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   printf 'pid file = %s\nuse chroot = no\n[rfc]\n  path = %s\n  read only = yes\n' "$work/rsyncd.pid" "$corpus/rfc" >"$work/rsyncd.conf"
-  rsync --daemon --config="$work/rsyncd.conf" --address=127.0.0.1 --port="$rsync_port"
-  sleep 0.3
+  [ "$store" = 1 ] || rsync --daemon --config="$work/rsyncd.conf" --address=127.0.0.1 --port="$rsync_port"
+  [ "$store" = 1 ] || sleep 0.3
   reset_mirror="sh -c 'rm -rf $mirror_home && cp -r $mirror_synced $mirror_home'"
   reset_out="sh -c 'rm -rf $out && mkdir -p $out'"
-  if [ "$smoke" = 1 ]; then mirror_runs=(--runs 1); else mirror_runs=(--warmup 1 --runs 3); fi
-  for transport in socket http; do
-    RFC_HOME=$mirror_home bench "mirror-$transport" "mirror the corpus, \`--transport $transport\` (6 jobs)" ratio 0.667 "≥ 1.5× faster than curl (ratio ≤ 0.67)" \
-      "${mirror_runs[@]}" --prepare "$reset_mirror" --prepare "$reset_out" --prepare "$reset_out" --prepare "$reset_out" \
-      -n "rfc mirror --transport $transport" "$rfc mirror --jobs 6 --transport $transport" \
-      -n "curl --parallel --parallel-max 6" "sh -c 'cd $out && xargs -a $work/urls.txt curl -s --parallel --parallel-max 6 --remote-name-all'" \
-      -n "wget -i (one connection)" "wget -q -P $out -i $work/urls.txt" \
-      -n "rsync (local daemon)" "rsync -a rsync://127.0.0.1:$rsync_port/rfc/ $out/"
+  if [ "$smoke" = 1 ]; then mirror_runs=(--runs 1); elif [ "$store" = 1 ]; then mirror_runs=(--warmup 1 --runs 5); else mirror_runs=(--warmup 1 --runs 3); fi
+  files=$(wc -l <"$work/urls.txt")
+  # curl with -f (an HTTP error is a failure, not a file) writing the same files; its file count is checked after.
+  curl_all="sh -c 'cd $out && xargs -a $work/urls.txt curl -sf --parallel --parallel-max 6 --remote-name-all'"
+  check_mirror() { # NAME: every file curl wrote, every document rfc stored (rfc list counts the store)
+    local wrote stored
+    wrote=$(ls "$out" | wc -l)
+    [ "$wrote" = "$files" ] || note "$1: curl wrote $wrote files, not $files"
+    stored=$(RFC_HOME=$mirror_home "$rfc" list 2>/dev/null | wc -l)
+    [ "$stored" = "$files" ] || note "$1: rfc stored $stored documents, not $files"
+  }
+  others=()
+  [ "$store" = 1 ] || others=(-n "wget -i (one connection)" "wget -q -P $out -i $work/urls.txt" -n "rsync (local daemon)" "rsync -a rsync://127.0.0.1:$rsync_port/rfc/ $out/")
+  mirror_transports="socket http"
+  [ "$store" = 1 ] && mirror_transports=http # CPU is shared: issue 10's figures on the default transport only
+  for transport in $mirror_transports; do
+    for indexing in default no-index; do
+      flag=; [ "$indexing" = no-index ] && flag=--no-index
+      RFC_HOME=$mirror_home bench "mirror-$transport-$indexing" "mirror the corpus, \`--transport $transport${flag:+ $flag}\` (6 jobs)" ratio 1.0 "≤ 1.0× curl" \
+        "${mirror_runs[@]}" --prepare "$reset_mirror" --prepare "$reset_out" ${others:+--prepare "$reset_out" --prepare "$reset_out"} \
+        -n "rfc mirror --transport $transport${flag:+ $flag}" "$rfc mirror --jobs 6 --transport $transport $flag" \
+        -n "curl -sf --parallel --parallel-max 6" "$curl_all" \
+        "${others[@]}"
+      check_mirror "mirror-$transport-$indexing"
+    done
   done
-  kill "$(cat "$work/rsyncd.pid")" 2>/dev/null || true
-  for transport in socket http; do
-    printf '%s\t%s\t%s\t%s\t%s\n' "mirror-$transport" "mirror the corpus, \`--transport $transport\`, vs rsync" "ratio:rsync (local daemon)" 1.5 "within 1.5× of rsync" >>"$rows"
-  done
+  [ "$store" = 1 ] || kill "$(cat "$work/rsyncd.pid")" 2>/dev/null || true
+  if [ "$store" = 0 ]; then
+    for transport in socket http; do
+      printf '%s\t%s\t%s\t%s\t%s\n' "mirror-$transport-default" "mirror the corpus, \`--transport $transport\`, vs rsync" "ratio:rsync (local daemon)" 1.5 "within 1.5× of rsync" >>"$rows"
+    done
+  fi
+
+  # Empty store to the first full-text answer: the mirror (fetch, store, index) then one phrase search, beside
+  # one Python thread building a contentless FTS5 index of the same files and answering the same phrase.
+  phrase='retransmission timeout'
+  first_answer="sh -c '$rfc mirror --jobs 6 >/dev/null 2>&1 && $rfc search --full-text \"\\\"$phrase\\\"\" >/dev/null'"
+  RFC_HOME=$mirror_home bench first-answer "empty store → first full-text answer (mirror, then \`rfc search --full-text '\"$phrase\"'\`)" ratio 0.6 "≤ 0.6× the one-thread FTS5 build" \
+    "${mirror_runs[@]}" --prepare "$reset_mirror" --prepare "true" \
+    -n "rfc mirror && rfc search --full-text" "$first_answer" \
+    -n "python3 fts5-baseline.py (one thread)" "python3 $repo/benchmarks/fts5-baseline.py $corpus/rfc $work/baseline.db '\"$phrase\"'"
+
+  # Warm phrase search on the mirrored store vs rg over the same files, same phrase; both must find something.
+  rfc_hits=$(RFC_HOME=$mirror_home "$rfc" search --full-text "\"$phrase\"" --limit 1000 | wc -l)
+  rg_hits=$(rg -il -F "$phrase" "$corpus/rfc" | wc -l)
+  note "phrase \"$phrase\": rfc finds $rfc_hits documents (whole words, across line breaks), rg -il -F $rg_hits files (substrings on one line)"
+  [ "$rfc_hits" -gt 0 ] && [ "$rg_hits" -gt 0 ] || note "phrase search: a side found nothing"
+  RFC_HOME=$mirror_home bench fulltext "warm full-text search for the phrase \`\"$phrase\"\`" ratio 0.35 "≤ 0.35× rg" "${fast[@]}" \
+    -n "rfc search --full-text '\"$phrase\"'" "$rfc search --full-text '\"$phrase\"'" \
+    -n "rg -il -F '$phrase'" "rg -il -F '$phrase' $corpus/rfc"
+  printf '%s\t%s\t%s\t%s\t%s\n' fulltext "warm full-text phrase search, absolute" abs-only 12 "< 12 ms" >>"$rows"
+
+  # Peak memory of one whole mirror with indexing (GNU time's maximum resident set size).
+  if [ -x /usr/bin/time ]; then
+    sh -c "rm -rf $mirror_home && cp -r $mirror_synced $mirror_home"
+    RFC_HOME=$mirror_home /usr/bin/time -f %M -o "$work/json/rss.kb" "$rfc" mirror --jobs 6 >/dev/null 2>&1
+    printf '%s\t%s\t%s\t%s\t%s\n' rss "mirror peak RSS (whole corpus, with indexing)" rss 100 "≤ 100 MiB" >>"$rows"
+  else
+    note "mirror peak RSS: skipped, GNU time (/usr/bin/time) is not installed"
+  fi
 else
   note "mirror against curl/wget/rsync: skipped, this build has no \`rfc mirror\`"
 fi
@@ -228,7 +290,9 @@ fi
 
 # 6. Parser micro-benchmarks (BenchmarkDotNet), when the project exists.
 bdn_csv=
-if [ -f benchmarks/Rfc.Benchmarks/Rfc.Benchmarks.csproj ]; then
+if [ "$store" = 1 ]; then
+  :
+elif [ -f benchmarks/Rfc.Benchmarks/Rfc.Benchmarks.csproj ]; then
   job=short; [ "$smoke" = 1 ] && job=dry
   if dotnet run -c Release --project benchmarks/Rfc.Benchmarks -- --filter '*' --job "$job" \
        --exporters csv --artifacts "$work/bdn" >"$work/bdn.log" 2>&1; then
@@ -249,18 +313,29 @@ machine=$(
   echo "- load average when the run started: $(cut -d' ' -f1-3 /proc/loadavg)"
 )
 elapsed=$(( $(date +%s) - started ))
-python3 - "$work" "$smoke" "$elapsed" "$repo/benchmarks/RESULTS.md" "$bdn_csv" "$machine" <<'PY'
+python3 - "$work" "$smoke" "$elapsed" "$repo/benchmarks/RESULTS.md" "$bdn_csv" "$machine" "$store" "$*" <<'PY'
 import csv, json, os, sys
 work, smoke, elapsed, results, bdn = sys.argv[1], sys.argv[2] == "1", int(sys.argv[3]), sys.argv[4], sys.argv[5].split()
 serve = open(os.path.join(work, "serve.md"), encoding="utf-8").read().strip()
 machine = sys.argv[6]
+store_only = sys.argv[7] == "1"
 
 def ms(seconds): return f"{seconds * 1000:.2f} ms"
 
 lines = ["| figure | rfc (median) | peer (median) | ratio rfc/peer | target | met |", "|---|---|---|---|---|---|"]
 for row in open(os.path.join(work, "rows.tsv"), encoding="utf-8"):
     name, figure, kind, value, text = row.rstrip("\n").split("\t")
+    if kind == "rss":
+        kib = int(open(os.path.join(work, "json", "rss.kb")).read().split()[-1])
+        met = "(smoke)" if smoke else ("yes" if kib / 1024 <= float(value) else "**no**")
+        lines.append(f"| {figure} | {kib / 1024:.1f} MiB | — | — | {text} | {met} |")
+        continue
     data = json.load(open(os.path.join(work, "json", name + ".json")))["results"]
+    if kind == "abs-only":
+        me = data[0]
+        met = "(smoke)" if smoke else ("yes" if me["median"] * 1000 < float(value) else "**no**")
+        lines.append(f"| {figure} | {ms(me['median'])} | — | — | {text} | {met} |")
+        continue
     me = data[0]
     if kind.startswith("ratio:"):
         # A second target on the same run, judged against the named peer.
@@ -313,6 +388,30 @@ body = "\n".join([
 
 if smoke:
     print(body)
+    sys.exit(0)
+
+if store_only:
+    # Issue 10's figures as their own section of RESULTS.md; everything else in the file stays as it was.
+    section = "\n".join([
+        "## Store and full-text index",
+        "",
+        f"Written by `benchmarks/run.sh --store` (issue 10's figures only; do not edit by hand). Median of at least 5 "
+        f"hyperfine runs each (`-N`), rfc and its peer side by side in the same run, NativeAOT build, nginx on loopback "
+        f"serving the shared corpus. The whole run took {elapsed} s.",
+        "",
+        machine,
+        "",
+        *lines,
+        "",
+        *(["Notes:", "", notes, ""] if notes else []),
+    ])
+    old = open(results, encoding="utf-8").read() if os.path.exists(results) else "# Benchmark results\n"
+    start = old.find("\n## Store and full-text index")
+    if start >= 0:
+        end = old.find("\n## ", start + 1)
+        old = old[:start] + (old[end:] if end >= 0 else "\n")
+    open(results, "w", encoding="utf-8").write(old.rstrip() + "\n\n" + section)
+    print(section)
     sys.exit(0)
 
 # Keep what others write under "## Local library", and any hand-written analysis under "## Analysis".

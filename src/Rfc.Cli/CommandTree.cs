@@ -22,6 +22,7 @@ internal static class CommandTree
               rfc 9110 --section 8.8.3     one section; --toc for the table of contents
               rfc bcp14                    the RFCs that make up BCP 14 (RFC 2119 and RFC 8174)
               rfc search --full-text '"coffee pot"'
+              rfc index                    bring the full-text index up to date (--rebuild: from nothing)
             """);
         foreach (Option option in globals.All)
         {
@@ -36,7 +37,8 @@ internal static class CommandTree
         InfoCommand.Attach(root, context);
         SearchCommand.Attach(root, context);
         ListCommand.Attach(root, context);
-        CacheCommand.Attach(root, context);
+        CacheCommand.Attach(root, globals, context);
+        IndexCommand.Attach(root, context);
         ServeCommand.Attach(root, globals, context);
         CompletionCommand.Attach(root);
         return root;

@@ -52,8 +52,11 @@ internal sealed record AuthorJson(string Name, string? Role);
 /// <summary>A related document in <see cref="InfoJson"/>: <c>RFC2616</c> or <c>STD97</c>, with the RFC's number and title.</summary>
 internal sealed record RelationJson(string Id, int? Number, string? Title);
 
-/// <summary>One line of <c>rfc search --json</c>.</summary>
-internal sealed record SearchHitJson(int Number, string Title, string? Date, string Status, bool Obsoleted, IReadOnlyList<int> CurrentVersions, double Score);
+/// <summary>One line of <c>rfc search --json</c>; <c>partial</c> when it matches only some of the words; <c>score_parts</c> says why it ranks there.</summary>
+internal sealed record SearchHitJson(int Number, string Title, string? Date, string Status, bool Obsoleted, IReadOnlyList<int> CurrentVersions, double Score, bool Partial, ScorePartsJson ScoreParts);
+
+/// <summary>The signals of an index search score (see SearchRanker): each 0 to 1, version -1 to 1.</summary>
+internal sealed record ScorePartsJson(double Text, double Coverage, double Name, double Standing, double Centrality, double Version);
 
 /// <summary>One line of <c>rfc search --full-text --json</c>; matched words in <c>snippet</c> are between ** and **.</summary>
 internal sealed record FullTextHitJson(int Number, string? Title, int? Page, string? Section, string Snippet, double Score);

@@ -111,6 +111,12 @@ public static class ContentDecoding
             {
                 throw Corrupt("the data is not valid", e);
             }
+            catch (IOException e) when (!_input.Threw)
+            {
+                // zlib reports some corrupt streams (an invalid block, a preset dictionary) as its internal
+                // ZLibException, an IOException (found by fuzz/run.sh content); the body's own failures pass through.
+                throw Corrupt("the data is not valid", e);
+            }
 
             if (read > 0)
             {
@@ -200,6 +206,9 @@ public static class ContentDecoding
 
         public bool RanDry { get; private set; }
 
+        /// <summary>True once a read of the body itself threw: its errors are not the decoder's.</summary>
+        public bool Threw { get; private set; }
+
         public ReadOnlySpan<byte> Tail => _tail;
 
         public void Replay(ReadOnlyMemory<byte> bytes)
@@ -224,7 +233,15 @@ public static class ContentDecoding
             }
             else
             {
-                n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    Threw = true;
+                    throw;
+                }
             }
 
             if (n == 0)

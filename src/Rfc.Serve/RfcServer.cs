@@ -257,20 +257,21 @@ public sealed partial class RfcServer : IAsyncDisposable
         return HtmlAsync(context, page);
     }
 
-    private Task SearchAsync(HttpContext context)
+    private async Task SearchAsync(HttpContext context)
     {
         string query = context.Request.Query["q"].ToString().Trim();
         if (query.Length > MaxQueryLength)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return HtmlAsync(context, MessagePage.Render("Query too long", $"A search query may have at most {MaxQueryLength} characters."));
+            await HtmlAsync(context, MessagePage.Render("Query too long", $"A search query may have at most {MaxQueryLength} characters.")).ConfigureAwait(false);
+            return;
         }
 
         RfcClient client = _library.Client;
         byte[] page = query.Length == 0
             ? SearchPage.Render("", null, null, client.CountStoredDocuments(), client.HasIndex)
-            : SearchPage.Render(query, client.SearchIndexForServing(query, SearchLimit), client.SearchTextForServing(query, SearchLimit), 0, true);
-        return HtmlAsync(context, page);
+            : SearchPage.Render(query, client.SearchIndexForServing(query, SearchLimit), await client.SearchTextForServingAsync(query, SearchLimit, context.RequestAborted).ConfigureAwait(false), 0, true);
+        await HtmlAsync(context, page).ConfigureAwait(false);
     }
 
     private Task ApiRfcAsync(HttpContext context)
@@ -305,23 +306,24 @@ public sealed partial class RfcServer : IAsyncDisposable
         return WriteAsync(context, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(body, ServeJson.Default.ApiRfc));
     }
 
-    private Task ApiSearchAsync(HttpContext context)
+    private async Task ApiSearchAsync(HttpContext context)
     {
         string query = context.Request.Query["q"].ToString().Trim();
         if (query.Length == 0 || query.Length > MaxQueryLength)
         {
-            return JsonErrorAsync(context, StatusCodes.Status400BadRequest, $"give a query of 1 to {MaxQueryLength} characters as ?q=");
+            await JsonErrorAsync(context, StatusCodes.Status400BadRequest, $"give a query of 1 to {MaxQueryLength} characters as ?q=").ConfigureAwait(false);
+            return;
         }
 
         ServedSearch<ServedIndexHit> index = _library.Client.SearchIndexForServing(query, SearchLimit);
-        ServedSearch<ServedTextHit> text = _library.Client.SearchTextForServing(query, SearchLimit);
+        ServedSearch<ServedTextHit> text = await _library.Client.SearchTextForServingAsync(query, SearchLimit, context.RequestAborted).ConfigureAwait(false);
         ApiSearch body = new(
             query,
             [.. index.Hits.Select(h => new ApiIndexHit(h.Number.Value, h.Title, h.Date?.ToString(), h.Status.Text, h.IsObsoleted, [.. h.Current.Select(n => n.Value)]))],
             index.Error,
             [.. text.Hits.Select(h => new ApiTextHit(h.Number.Value, h.Title, h.Page, h.Section, h.Snippet.Replace(ServedTextHit.HighlightStart.ToString(), "**", StringComparison.Ordinal).Replace(ServedTextHit.HighlightEnd.ToString(), "**", StringComparison.Ordinal)))],
             text.Error);
-        return WriteAsync(context, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(body, ServeJson.Default.ApiSearch));
+        await WriteAsync(context, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(body, ServeJson.Default.ApiSearch)).ConfigureAwait(false);
     }
 
     private Task IndexFileAsync(HttpContext context, string name)

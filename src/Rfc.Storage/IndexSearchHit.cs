@@ -1,5 +1,6 @@
 using Rfc.Documents;
 using Rfc.Documents.Index;
+using Rfc.Documents.Search;
 
 namespace Rfc.Storage;
 
@@ -9,5 +10,12 @@ namespace Rfc.Storage;
 /// <param name="Date">Its publication date, when the index has one.</param>
 /// <param name="Status">Its current status.</param>
 /// <param name="IsObsoleted">True when another RFC obsoletes it: a reader should go to the current one.</param>
-/// <param name="Score">The bm25 score (lower is better, as SQLite reports it).</param>
-public sealed record IndexSearchHit(RfcNumber Number, string Title, RfcDate? Date, RfcStatus Status, bool IsObsoleted, double Score);
+/// <param name="Score">The ranking score (higher is better): <see cref="ScoreParts.Total"/> of <see cref="Parts"/>.</param>
+public sealed record IndexSearchHit(RfcNumber Number, string Title, RfcDate? Date, RfcStatus Status, bool IsObsoleted, double Score)
+{
+    /// <summary>The signals the score is made of, so callers can show why it ranks where it does.</summary>
+    public ScoreParts Parts { get; init; }
+
+    /// <summary>True when it matches only some of the query's words (ranked after every RFC that matches them all).</summary>
+    public bool IsPartial { get; init; }
+}

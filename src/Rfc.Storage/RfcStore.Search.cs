@@ -1,11 +1,8 @@
 using Microsoft.Data.Sqlite;
-using Rfc.Documents;
-using Rfc.Documents.Index;
-using Rfc.Documents.Sections;
 
 namespace Rfc.Storage;
 
-/// <summary>The search half of the store: ranked search over the index and full-text search over stored documents.</summary>
+/// <summary>What both searches share: the highlight markers and FTS5 query errors.</summary>
 public sealed partial class RfcStore
 {
     /// <summary>Marks the start of a matched word in <see cref="FullTextHit.Snippet"/>.</summary>
@@ -14,126 +11,11 @@ public sealed partial class RfcStore
     /// <summary>Marks the end of a matched word in <see cref="FullTextHit.Snippet"/>.</summary>
     public const char HighlightEnd = '\u0003';
 
-    /// <summary>
-    /// bm25 column weights for title, abstract, keywords, authors: a word in the title says far more about what an
-    /// RFC is about than the same word in a long abstract.
-    /// </summary>
-    private const string IndexWeights = "10.0, 1.0, 4.0, 2.0";
-
     /// <summary>How many tokens a full-text snippet holds (FTS5 allows up to 64).</summary>
     private const int SnippetTokens = 14;
 
     // Marks where FTS5 cut the text, so the excerpt can be found again in the document; never in RFC text.
     private const char Ellipsis = '\u0004';
-
-    /// <summary>
-    /// Ranks index entries (title, abstract, keywords, authors) against <paramref name="query"/> with bm25, title
-    /// weighted highest, then applies <paramref name="filter"/>. Throws <see cref="SearchQueryException"/> for a
-    /// query FTS5 cannot parse.
-    /// </summary>
-    public IReadOnlyList<IndexSearchHit> SearchIndex(string query, IndexSearchFilter filter)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(filter);
-        return Search(query, () =>
-        {
-            using SqliteCommand command = Command(
-                $"""
-                SELECT e.number, e.title, e.year, e.month, e.day, e.current_status,
-                    EXISTS (SELECT 1 FROM index_relations r WHERE r.from_number = e.number AND r.kind = 'obsoleted-by')
-                        OR EXISTS (SELECT 1 FROM index_relations r WHERE r.target = 'RFC' || e.number AND r.kind = 'obsoletes'),
-                    bm25(index_text, {IndexWeights}) AS score
-                FROM index_text JOIN index_entries e ON e.number = index_text.rowid
-                WHERE index_text MATCH $q
-                    AND ($status IS NULL OR e.current_status = $status)
-                    AND ($since IS NULL OR e.year >= $since)
-                    AND ($author IS NULL OR e.authors LIKE '%' || $author || '%' ESCAPE '\')
-                    AND ($wg IS NULL OR e.wg = $wg COLLATE NOCASE)
-                ORDER BY score, e.number DESC
-                LIMIT $limit;
-                """,
-                ("$q", FtsQuery.Prepare(query)),
-                ("$status", filter.Status),
-                ("$since", filter.Since),
-                ("$author", filter.Author?.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal)),
-                ("$wg", filter.WorkingGroup),
-                ("$limit", filter.Limit));
-            using SqliteDataReader reader = command.ExecuteReader();
-            var hits = new List<IndexSearchHit>();
-            while (reader.Read())
-            {
-                RfcDate? date = reader.IsDBNull(2) || reader.IsDBNull(3) ? null : new RfcDate(reader.GetInt32(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetInt32(4));
-                hits.Add(new IndexSearchHit(new RfcNumber(reader.GetInt32(0)), reader.GetString(1), date, RfcStatus.Parse(reader.GetString(5)), reader.GetInt32(6) != 0, reader.GetDouble(7)));
-            }
-
-            return (IReadOnlyList<IndexSearchHit>)hits;
-        });
-    }
-
-    /// <summary>
-    /// Full-text search over the stored documents' text, ranked with bm25, with a highlighted snippet and the page and
-    /// section of each hit. Throws <see cref="SearchQueryException"/> for a query FTS5 cannot parse.
-    /// </summary>
-    public IReadOnlyList<FullTextHit> SearchDocuments(string query, int limit)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var raw = Search(query, () =>
-        {
-            // ORDER BY rank (bm25 for this one-column table) is sorted inside FTS5, so the LIMIT stops the
-            // scan after N rows and snippet() re-tokenizes only the documents shown. ORDER BY bm25(...) is an
-            // expression SQLite sorts itself: it computed a snippet for every matching document first
-            // (profiled: two thirds of a full-text search went to tokenizing documents never shown).
-            using SqliteCommand command = Command(
-                $"""
-                SELECT document_text.rowid, snippet(document_text, 0, char({(int)HighlightStart}), char({(int)HighlightEnd}), char({(int)Ellipsis}), {SnippetTokens}),
-                    rank AS score, e.title
-                FROM document_text LEFT JOIN index_entries e ON e.number = document_text.rowid
-                WHERE document_text MATCH $q
-                ORDER BY rank
-                LIMIT $limit;
-                """,
-                ("$q", FtsQuery.Prepare(query)),
-                ("$limit", limit));
-            using SqliteDataReader reader = command.ExecuteReader();
-            var rows = new List<(int Number, string Snippet, double Score, string? Title)>();
-            while (reader.Read())
-            {
-                rows.Add((reader.GetInt32(0), reader.GetString(1), reader.GetDouble(2), NullableString(reader, 3)));
-            }
-
-            return rows;
-        });
-
-        var hits = new List<FullTextHit>(raw.Count);
-        foreach ((int number, string snippet, double score, string? title) in raw)
-        {
-            RfcLocation? location = LocateSnippet(number, snippet);
-            hits.Add(new FullTextHit(new RfcNumber(number), title, Display(snippet), location?.Page, location?.Heading?.ToString(), score));
-        }
-
-        return hits;
-    }
-
-    /// <summary>
-    /// FTS5 copies the document verbatim between the snippet's first and last token, so the excerpt without its
-    /// markers is found again in the stored text; the first highlight's position there is the hit.
-    /// </summary>
-    private RfcLocation? LocateSnippet(int number, string snippet)
-    {
-        string body = Run(() => Command("SELECT body FROM document_text WHERE rowid = $n;", ("$n", number)).ExecuteScalar() as string ?? "");
-        string plain = snippet.Trim(Ellipsis);
-        int highlight = plain.IndexOf(HighlightStart, StringComparison.Ordinal);
-        plain = plain.Replace(HighlightStart.ToString(), "", StringComparison.Ordinal).Replace(HighlightEnd.ToString(), "", StringComparison.Ordinal);
-        int start = plain.Length == 0 ? -1 : body.IndexOf(plain, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return null;
-        }
-
-        int offset = start + Math.Max(0, highlight);
-        return RfcTextLocator.Locate(body, Math.Min(offset, body.Length));
-    }
 
     private static string Display(string snippet)
     {

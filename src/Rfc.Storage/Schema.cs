@@ -8,7 +8,7 @@ internal static class Schema
 {
     public static readonly string[] Migrations =
     [
-        // 1: fetched documents, byte-exact, with what revalidation needs; their text for full-text search.
+        // 1: fetched documents, byte-exact, with what revalidation needs; their text for full-text search (dropped by 4).
         """
         CREATE TABLE documents (
             number        INTEGER PRIMARY KEY,
@@ -98,6 +98,17 @@ internal static class Schema
             synced_at TEXT    NOT NULL,
             records   INTEGER NOT NULL
         );
+        """,
+
+        // 4: the document's text is no longer kept a second time for full-text search. The full-text index is
+        // derived data in its own files (FullTextIndex), built from these bytes after they are stored; a store
+        // from before this migration keeps every document and its synced index, and its full-text index is
+        // rebuilt from the documents on the next full-text search or 'rfc index'. The covering index answers
+        // "which documents, with which checksums" (list, the index's coverage check) without reading the
+        // documents' bytes: the columns after content sit behind its overflow pages.
+        """
+        DROP TABLE IF EXISTS document_text;
+        CREATE INDEX documents_summary ON documents (number, sha256, size, fetched_at);
         """,
     ];
 }

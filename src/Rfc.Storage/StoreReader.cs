@@ -9,15 +9,11 @@ namespace Rfc.Storage;
 /// pays for what only writers need: Microsoft.Data.Sqlite's connection factory starts a pool-pruning
 /// timer thread, and the migration check takes the write lock (issue 6 measured both). Anything unusual
 /// (no store yet, another schema, damage, a lock held past the busy timeout) returns null, and the caller
-/// takes the full path, which reports it properly.
+/// takes the full path, which reports it properly. A document whose bytes fail their SHA-256 is not
+/// unusual but damaged: it throws <see cref="StoredDocumentCorruptException"/>, as the full path does.
 /// </summary>
 public static class StoreReader
 {
-    // SQLite result and type codes (sqlite3.h).
-    private const int SqliteOk = 0;
-    private const int SqliteRow = 100;
-    private const int SqliteNull = 5;
-
     /// <summary>The stored document <paramref name="number"/> in the store in <paramref name="directory"/>, or null.</summary>
     public static StoredDocument? TryGetDocument(string directory, RfcNumber number)
     {
@@ -31,7 +27,7 @@ public static class StoreReader
         SqliteInitializer.EnsureInitialized();
         // Read-write without create: a reader of a WAL database may need to create its -shm file, and a
         // missing database is the full path's business.
-        if (raw.sqlite3_open_v2(path, out sqlite3 db, raw.SQLITE_OPEN_READWRITE, null) != SqliteOk)
+        if (raw.sqlite3_open_v2(path, out sqlite3 db, raw.SQLITE_OPEN_READWRITE, null) != raw.SQLITE_OK)
         {
             db.Dispose();
             return null;
@@ -46,7 +42,7 @@ public static class StoreReader
                 return null;
             }
 
-            if (raw.sqlite3_prepare_v2(db, "SELECT content, etag, last_modified, fetched_at, sha256, source FROM documents WHERE number = ?1;", out sqlite3_stmt statement) != SqliteOk)
+            if (raw.sqlite3_prepare_v2(db, DocumentRow.SelectByNumber, out sqlite3_stmt statement) != raw.SQLITE_OK)
             {
                 statement.Dispose();
                 return null;
@@ -55,26 +51,27 @@ public static class StoreReader
             using (statement)
             {
                 raw.sqlite3_bind_int64(statement, 1, number.Value);
-                if (raw.sqlite3_step(statement) != SqliteRow)
+                if (raw.sqlite3_step(statement) != raw.SQLITE_ROW)
                 {
                     return null;
                 }
 
-                return new StoredDocument(
+                return DocumentRow.Map(
                     number,
-                    raw.sqlite3_column_blob(statement, 0).ToArray(),
-                    Text(statement, 1),
-                    Text(statement, 2) is { } modified ? RfcStore.ParseTime(modified) : null,
-                    RfcStore.ParseTime(Text(statement, 3) ?? ""),
-                    Text(statement, 4) ?? "",
-                    Text(statement, 5));
+                    raw.sqlite3_column_blob(statement, DocumentRow.Content).ToArray(),
+                    Text(statement, DocumentRow.ETag),
+                    Text(statement, DocumentRow.LastModified),
+                    Text(statement, DocumentRow.FetchedAt) ?? "",
+                    Text(statement, DocumentRow.Sha256) ?? "",
+                    Text(statement, DocumentRow.Source),
+                    path);
             }
         }
     }
 
     private static long Scalar(sqlite3 db, string sql)
     {
-        if (raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt statement) != SqliteOk)
+        if (raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt statement) != raw.SQLITE_OK)
         {
             statement.Dispose();
             return -1;
@@ -82,10 +79,10 @@ public static class StoreReader
 
         using (statement)
         {
-            return raw.sqlite3_step(statement) == SqliteRow ? raw.sqlite3_column_int64(statement, 0) : -1;
+            return raw.sqlite3_step(statement) == raw.SQLITE_ROW ? raw.sqlite3_column_int64(statement, 0) : -1;
         }
     }
 
     private static string? Text(sqlite3_stmt statement, int column) =>
-        raw.sqlite3_column_type(statement, column) == SqliteNull ? null : raw.sqlite3_column_text(statement, column).utf8_to_string();
+        raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(statement, column).utf8_to_string();
 }

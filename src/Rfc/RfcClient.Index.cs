@@ -113,6 +113,11 @@ public sealed partial class RfcClient
                     }
                 }
             }
+            catch (IndexFormatException e)
+            {
+                // A line or entry far longer than any in the real index: refused before it costs time or memory.
+                throw new RfcLibraryException(RfcLibraryErrorKind.InvalidIndex, $"the index from {source} is not the RFC index: {e.Message}", e);
+            }
             catch (XmlException e)
             {
                 // XmlException's Message is the platform's text (a resource key under NativeAOT): say where instead.

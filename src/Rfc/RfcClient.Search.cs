@@ -6,10 +6,12 @@ namespace Rfc;
 public sealed partial class RfcClient
 {
     /// <summary>
-    /// Searches the local index, ranked by relevance (bm25, the title weighted most), with the current versions of each
-    /// obsolete hit. Throws <see cref="RfcLibraryException"/>: no index, or a query the search engine cannot parse.
+    /// Searches the local index: the RFC whose title names the query and that is a current standard first (see
+    /// <see cref="Documents.Search.SearchRanker"/>), numbers and sub-series straight to their documents, misspelt words
+    /// corrected, partial matches after whole ones; with the current versions of each obsolete hit. Throws
+    /// <see cref="RfcLibraryException"/>: no index, or a query that is empty, too long or unparsable.
     /// </summary>
-    public IReadOnlyList<RfcSearchHit> SearchIndex(string query, RfcSearchFilter filter)
+    public RfcSearchResults SearchIndex(string query, RfcSearchFilter filter)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(filter);
@@ -23,9 +25,16 @@ public sealed partial class RfcClient
             WorkingGroup = filter.WorkingGroup,
             Limit = filter.Limit,
         };
-        return FromStore(() => store.SearchIndex(query, storeFilter)
-            .Select(h => new RfcSearchHit(h.Number, h.Title, h.Date, h.Status, h.IsObsoleted, h.IsObsoleted ? store.GetCurrentVersions(h.Number) : [], h.Score))
-            .ToList());
+        return FromStore(() =>
+        {
+            IndexSearchResults results = store.SearchIndex(query, storeFilter);
+            List<RfcSearchHit> hits = [.. results.Select(h => new RfcSearchHit(h.Number, h.Title, h.Date, h.Status, h.IsObsoleted, h.IsObsoleted ? store.GetCurrentVersions(h.Number) : [], h.Score)
+            {
+                Parts = h.Parts,
+                IsPartial = h.IsPartial,
+            })];
+            return new RfcSearchResults(hits, results.SearchedFor, results.IsCorrected, results.IsPartial);
+        });
     }
 
     /// <summary>
@@ -37,7 +46,7 @@ public sealed partial class RfcClient
     {
         ArgumentNullException.ThrowIfNull(query);
         RfcStore store = RequiredStore;
-        if (FromStore(store.ListDocuments).Count == 0)
+        if (FromStore(store.CountDocuments) == 0)
         {
             throw new RfcLibraryException(RfcLibraryErrorKind.NoDocuments, "no documents are stored to search");
         }

@@ -127,7 +127,8 @@ public sealed partial class RfcClient : IAsyncDisposable
         }
 
         RfcStore? store = Store;
-        StoredDocument? stored = store is null ? null : FromStore(() => store.GetDocument(number));
+        // A refresh treats a copy that fails its checksum as absent: the fetch is unconditional and repairs it.
+        StoredDocument? stored = store is null ? null : FromStore(() => mode == ReadMode.Refresh ? store.GetDocumentForRefresh(number) : store.GetDocument(number));
         if (stored is not null && mode != ReadMode.Refresh)
         {
             Verify(stored);
@@ -150,7 +151,7 @@ public sealed partial class RfcClient : IAsyncDisposable
             case 200:
                 if (store is not null)
                 {
-                    FromStore(() => store.PutDocument(outcome.ToStored(number), RfcTextDecoder.Decode(outcome.Content)));
+                    FromStore(() => store.PutDocument(outcome.ToStored(number)));
                 }
 
                 return new RfcContent(number, outcome.Content, outcome.Uri);
@@ -218,6 +219,10 @@ public sealed partial class RfcClient : IAsyncDisposable
         try
         {
             return operation();
+        }
+        catch (StoredDocumentCorruptException e)
+        {
+            throw new RfcLibraryException(RfcLibraryErrorKind.ChecksumMismatch, $"the stored copy of RFC {e.Number} does not match its SHA-256 checksum", e) { Number = e.Number };
         }
         catch (StoreException e)
         {

@@ -1,5 +1,6 @@
 using Rfc.Documents;
 using Rfc.Documents.Index;
+using Rfc.Documents.Search;
 
 namespace Rfc;
 
@@ -32,8 +33,15 @@ public sealed record RfcSearchFilter
 /// <param name="Status">Its current status.</param>
 /// <param name="IsObsoleted">True when another RFC obsoletes it.</param>
 /// <param name="CurrentVersions">For an obsolete RFC, the ends of its obsoleted-by chain.</param>
-/// <param name="Score">The relevance (higher is better).</param>
-public sealed record RfcSearchHit(RfcNumber Number, string Title, RfcDate? Date, RfcStatus Status, bool IsObsoleted, IReadOnlyList<RfcNumber> CurrentVersions, double Score);
+/// <param name="Score">The ranking score (higher is better): <see cref="ScoreParts.Total"/> of <see cref="Parts"/>.</param>
+public sealed record RfcSearchHit(RfcNumber Number, string Title, RfcDate? Date, RfcStatus Status, bool IsObsoleted, IReadOnlyList<RfcNumber> CurrentVersions, double Score)
+{
+    /// <summary>The signals the score is made of (name, standing, centrality, …), so callers can show why it ranks there.</summary>
+    public ScoreParts Parts { get; init; }
+
+    /// <summary>True when it has only some of the query's words (listed after every RFC that has them all).</summary>
+    public bool IsPartial { get; init; }
+}
 
 /// <summary>One result of <see cref="RfcClient.SearchText"/>.</summary>
 /// <param name="Number">The RFC.</param>

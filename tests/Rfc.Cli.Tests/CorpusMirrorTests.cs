@@ -44,8 +44,8 @@ public sealed class CorpusMirrorTests : IDisposable
         CliResult again = await CliRunner.RunAsync([.. args, "--refresh"], environment);
 
         Assert.True(first.ExitCode == 0, first.Stderr);
-        Assert.StartsWith($"rfc: mirror: {listed} documents: {listed} fetched, 0 unchanged, 0 failed; ", first.StderrLines[^1]);
-        Assert.StartsWith($"rfc: mirror: {listed} documents: 0 fetched, {listed} unchanged, 0 failed; 0.0 MiB", again.StderrLines[^1]);
+        Assert.StartsWith($"rfc: mirror: {listed} documents: {listed} fetched, 0 unchanged, 0 failed, {listed} indexed; ", first.StderrLines[^1]);
+        Assert.StartsWith($"rfc: mirror: {listed} documents: 0 fetched, {listed} unchanged, 0 failed, 0 indexed; 0.0 MiB", again.StderrLines[^1]);
         using RfcStore store = RfcStore.Open(_home.Path);
         IReadOnlyList<StoredDocumentInfo> stored = store.ListDocuments();
         Assert.Equal(listed, stored.Count);

@@ -56,6 +56,20 @@ public sealed class LibraryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sync_ExitsProtocol_WhenTextIndexHasLineOverTheLimit()
+    {
+        // Issue 11 item 7: a 5 MB line took the old parser over a minute; now it is refused as not an index.
+        byte[] index = Encoding.ASCII.GetBytes("1 Host Software. S. Crocker. April 1969.\n\n2 " + new string('A', 5_000_000) + "\n");
+        await using IndexServer server = await IndexServer.StartAsync(name => name == "huge.txt" ? index : null, _ => null);
+
+        CliResult result = await Run("sync", "--index-url", server.IndexUrl("huge.txt"));
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Equal([$"rfc: error: the index from {server.IndexUrl("huge.txt")} is not the RFC index: line 3 is longer than 16384 characters (check --index-url or RFC_INDEX_URL)"], result.StderrLines);
+        Assert.Equal("", Out(result));
+    }
+
+    [Fact]
     public async Task Info_PrintsEntryWithRelationsBothWays()
     {
         await SyncAsync();
@@ -172,8 +186,10 @@ public sealed class LibraryTests : IAsyncLifetime
         CliResult proposed = await Run("search", "congestion control", "--status", "proposed standard");
         CliResult http = await Run("search", "HTTP/1.1", "--since", "1999", "--limit", "2");
 
-        Assert.Equal("5681\tSeptember 2009\tDRAFT STANDARD\tTCP Congestion Control\t\n9000\tMay 2021\tPROPOSED STANDARD\tQUIC: A UDP-Based Multiplexed and Secure Transport\t\n", Out(all));
-        Assert.Equal("9000\tMay 2021\tPROPOSED STANDARD\tQUIC: A UDP-Based Multiplexed and Secure Transport\t\n", Out(proposed));
+        // Whole matches first; fewer than the limit, so RFCs with only some of the words follow, marked.
+        Assert.StartsWith("5681\tSeptember 2009\tDRAFT STANDARD\tTCP Congestion Control\t\n9000\tMay 2021\tPROPOSED STANDARD\tQUIC: A UDP-Based Multiplexed and Secure Transport\t\n", Out(all));
+        Assert.All(Out(all).Split('\n', StringSplitOptions.RemoveEmptyEntries)[2..], line => Assert.EndsWith("partial match", line));
+        Assert.StartsWith("9000\tMay 2021\tPROPOSED STANDARD\tQUIC: A UDP-Based Multiplexed and Secure Transport\t\n", Out(proposed));
         Assert.Equal(
             "9112\tJune 2022\tINTERNET STANDARD\tHTTP/1.1\t\n2616\tJune 1999\tDRAFT STANDARD\tHypertext Transfer Protocol -- HTTP/1.1\tobsoleted, see RFC 9110, RFC 9111 and RFC 9112\n",
             Out(http));
@@ -342,6 +358,20 @@ public sealed class LibraryTests : IAsyncLifetime
         Assert.Equal(1, missing.ExitCode);
         Assert.Equal(["rfc: error: RFC 2324 has no section '9.9' (see its sections with 'rfc 2324 --toc')"], missing.StderrLines);
         Assert.Equal(2, both.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("(")]
+    public async Task Get_Section_IsNoSuchSection_WhenQueryIsZeroOrPunctuation(string query)
+    {
+        await SyncAsync();
+
+        CliResult result = await Run("2324", "--section", query);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal([$"rfc: error: RFC 2324 has no section '{query}' (see its sections with 'rfc 2324 --toc')"], result.StderrLines);
+        Assert.Equal("", Out(result));
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class MirrorTests : IDisposable
         CliResult result = await CliRunner.RunAsync(["mirror", "--from", "1", "--to", "300", "--jobs", "6", "--transport", transport, "--source", server.BaseUri + "rfc{n}.txt"], Environment);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.StartsWith("rfc: mirror: 300 documents: 300 fetched, 0 unchanged, 0 failed; ", result.StderrLines[^1]);
+        Assert.StartsWith("rfc: mirror: 300 documents: 300 fetched, 0 unchanged, 0 failed, 300 indexed; ", result.StderrLines[^1]);
         Assert.Equal(300, server.Requests);
         // The server counts accepted TCP connections, used or not: one transport for the whole run (built once, however the
         // workers race to start) and at most one connection per job on either transport.
@@ -126,7 +126,7 @@ public sealed class MirrorTests : IDisposable
 
         Assert.Equal(120, afterFirst);
         Assert.Equal(afterFirst, afterSecond);
-        Assert.StartsWith("rfc: mirror: 120 documents: 0 fetched, 120 unchanged, 0 failed; 0.0 MiB", second.StderrLines[^1]);
+        Assert.StartsWith("rfc: mirror: 120 documents: 0 fetched, 120 unchanged, 0 failed, 0 indexed; 0.0 MiB", second.StderrLines[^1]);
         Assert.Equal(0, refreshed.ExitCode);
         using JsonDocument json = JsonDocument.Parse(refreshed.Stdout);
         Assert.Equal(120, json.RootElement.GetProperty("unchanged").GetInt32());
@@ -180,7 +180,7 @@ public sealed class MirrorTests : IDisposable
 
         Assert.Equal(4, result.ExitCode);
         Assert.Contains($"rfc: mirror: RFC 13 failed: {server.BaseUri}rfc13.txt answered HTTP 503 Service Unavailable instead of the document", result.StderrLines);
-        Assert.StartsWith("rfc: mirror: 80 documents: 79 fetched, 0 unchanged, 1 failed; ", result.StderrLines[^1]);
+        Assert.StartsWith("rfc: mirror: 80 documents: 79 fetched, 0 unchanged, 1 failed, 79 indexed; ", result.StderrLines[^1]);
         Assert.Equal(4, attempts[13]);
         Assert.Equal(2, attempts[70]);
         using RfcStore store = RfcStore.Open(Home);
@@ -245,7 +245,7 @@ public sealed class MirrorTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal($"rfc: mirror: no index yet; syncing it from {_index!.BaseUri}rfc-index.txt", result.StderrLines[0]);
-        Assert.StartsWith("rfc: mirror: 36 documents: 36 fetched, 0 unchanged, 0 failed; ", result.StderrLines[^1]);
+        Assert.StartsWith("rfc: mirror: 36 documents: 36 fetched, 0 unchanged, 0 failed, 36 indexed; ", result.StderrLines[^1]);
         Assert.Equal(36, server.Requests);
         Assert.DoesNotContain("/rfc14.txt", server.Paths);
         Assert.DoesNotContain("/rfc8.txt", server.Paths);
@@ -299,6 +299,76 @@ public sealed class MirrorTests : IDisposable
         AssertStored(1, 600);
     }
 
+    [Fact]
+    public async Task Mirror_KilledAtRandomPointsWhileIndexing_KeepsWholeDocumentsAndAnIndexOfOnlyThem_ThenCompletesBoth()
+    {
+        // The server answers the first `allowed` requests, then holds every later one until the process is
+        // killed: the kill lands while fetching, committing and indexing are all in flight, gated on a request
+        // count, not a sleep.
+        int allowed = 0;
+        TaskCompletionSource reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        int served = 0;
+        await using KestrelServer server = await KestrelServer.StartAsync(async context =>
+        {
+            if (Interlocked.Increment(ref served) > Volatile.Read(ref allowed))
+            {
+                reached.TrySetResult();
+                await release.Task;
+            }
+
+            await KestrelServer.WriteBodyAsync(context, Body(NumberOf(context)), chunked: false);
+        });
+        await ServeIndexAsync(1, 1500);
+        string[] args = ["mirror", "--source", server.BaseUri + "rfc{n}.txt"];
+        Random random = new(20261201);
+        for (int run = 0; run < 3; run++)
+        {
+            Volatile.Write(ref served, 0);
+            Volatile.Write(ref allowed, random.Next(50, 400));
+            using (Process process = Process.Start(MirrorProcess(args))!)
+            {
+                _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+                await Task.WhenAny(reached.Task, process.WaitForExitAsync(TestContext.Current.CancellationToken));
+                process.Kill(); // SIGKILL: no cleanup runs.
+                await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            }
+
+            release.TrySetResult();
+            reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            using RfcStore store = RfcStore.Open(Home);
+            IReadOnlyList<StoredDocumentInfo> stored = store.ListDocuments();
+            Assert.All(stored, info => Assert.Equal(Body(info.Number.Value), store.GetDocument(info.Number)!.Content));
+            HashSet<int> numbers = [.. stored.Select(i => i.Number.Value)];
+            Assert.All(store.FullTextPending(), pending => Assert.Contains(pending.Value, numbers)); // nothing indexed that is not stored
+        }
+
+        Volatile.Write(ref allowed, int.MaxValue);
+        CliResult resumed = await CliRunner.RunAsync(args, Environment);
+
+        Assert.Equal(0, resumed.ExitCode);
+        AssertStored(1, 1500);
+        using (RfcStore store = RfcStore.Open(Home))
+        {
+            Assert.Empty(store.FullTextPending());
+            FullTextHit hit = Assert.Single(store.SearchDocuments("\"RFC 1234\"", 10));
+            Assert.Equal(1234, hit.Number.Value);
+        }
+    }
+
+    private ProcessStartInfo MirrorProcess(string[] args)
+    {
+        ProcessStartInfo start = new(RfcExecutable.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        ChildEnvironment.Apply(start, Environment);
+        return start;
+    }
+
     // Issue 11 item 5: an endless body in every worker used to grow to the 64 MiB cap in each (1 GB with 6 jobs,
     // 4 GB with 64). One budget for the whole process now stops the bodies in flight at 128 MiB together.
     [Fact]
@@ -319,7 +389,7 @@ public sealed class MirrorTests : IDisposable
 
         Assert.Equal(4, result.ExitCode);
         Assert.Contains(result.StderrLines, line => line.EndsWith(": the documents being read at once passed the 128 MiB memory budget", StringComparison.Ordinal));
-        Assert.StartsWith("rfc: mirror: 4 documents: 0 fetched, 0 unchanged, 4 failed; ", result.StderrLines[^1]);
+        Assert.StartsWith("rfc: mirror: 4 documents: 0 fetched, 0 unchanged, 4 failed, 0 indexed; ", result.StderrLines[^1]);
     }
 
     [Theory]

@@ -82,6 +82,17 @@ public sealed class ShippedErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_NoMatch_Exit1_OverlongQueryAndBadNumbers_Exit2()
+    {
+        await SyncAsync();
+
+        AssertError(await RunAsync("search", "qqxzv"), 1, "rfc: error: no RFC in the index matches 'qqxzv' (try fewer or other words, or 'rfc sync' for a newer index)");
+        AssertError(await RunAsync("search", new string('a', 1001)), 2, "rfc: error: the search query is 1001 characters long; at most 1000 are searched (shorten it)", Usage);
+        AssertError(await RunAsync("search", "http", "--since", "soon"), 2, "rfc: error: --since takes a year such as 2020, not 'soon'", Usage);
+        AssertError(await RunAsync("search", "http", "--limit", "many"), 2, "rfc: error: --limit takes a number of results from 1 to 1000, not 'many'", Usage);
+    }
+
+    [Fact]
     public async Task Protocol_IndexUnavailableOrInvalid_Exit4()
     {
         AssertError(await RunAsync("sync", "--index-url", _server.IndexUrl("missing.xml")), 4, $"rfc: error: {_server.IndexUrl("missing.xml")} answered HTTP 404 Not Found instead of the RFC index (check --index-url or RFC_INDEX_URL)");

@@ -36,9 +36,9 @@ public sealed class RfcStoreTests : IDisposable
         byte[] second = Encoding.ASCII.GetBytes("second version\n");
         using RfcStore store = RfcStore.Open(StoreDirectory);
 
-        store.PutDocument(Document(2324, first, "\"v1\""), "Preuß");
+        store.PutDocument(Document(2324, first, "\"v1\""));
         StoredDocument? afterFirst = store.GetDocument(new RfcNumber(2324));
-        store.PutDocument(Document(2324, second, "\"v2\""), "second version");
+        store.PutDocument(Document(2324, second, "\"v2\""));
         StoredDocument? afterSecond = store.GetDocument(new RfcNumber(2324));
 
         Assert.Equal(first, afterFirst!.Content);
@@ -63,7 +63,7 @@ public sealed class RfcStoreTests : IDisposable
     {
         using (RfcStore store = RfcStore.Open(StoreDirectory))
         {
-            store.PutDocument(Document(1, "one"u8.ToArray()), "one");
+            store.PutDocument(Document(1, "one"u8.ToArray()));
         }
 
         using RfcStore reopened = RfcStore.Open(StoreDirectory);
@@ -75,8 +75,8 @@ public sealed class RfcStoreTests : IDisposable
     public void ClearDocuments_RemovesEverything_AndSaysHowMany()
     {
         using RfcStore store = RfcStore.Open(StoreDirectory);
-        store.PutDocument(Document(1, "one"u8.ToArray()), "one");
-        store.PutDocument(Document(2, "two"u8.ToArray()), "two");
+        store.PutDocument(Document(1, "one"u8.ToArray()));
+        store.PutDocument(Document(2, "two"u8.ToArray()));
 
         int removed = store.ClearDocuments();
 
@@ -88,8 +88,8 @@ public sealed class RfcStoreTests : IDisposable
     public void ListDocuments_ReportsSizeAndOrder()
     {
         using RfcStore store = RfcStore.Open(StoreDirectory);
-        store.PutDocument(Document(9110, new byte[300]), "");
-        store.PutDocument(Document(791, new byte[20]), "");
+        store.PutDocument(Document(9110, new byte[300]));
+        store.PutDocument(Document(791, new byte[20]));
 
         IReadOnlyList<StoredDocumentInfo> list = store.ListDocuments();
 
@@ -141,14 +141,14 @@ public sealed class RfcStoreTests : IDisposable
         {
             for (int i = 1; i <= 200; i += 2)
             {
-                a.PutDocument(Document(i, Encoding.ASCII.GetBytes($"doc {i}")), $"doc {i}");
+                a.PutDocument(Document(i, Encoding.ASCII.GetBytes($"doc {i}")));
             }
         }, TestContext.Current.CancellationToken);
         Task writeB = Task.Run(() =>
         {
             for (int i = 2; i <= 200; i += 2)
             {
-                b.PutDocument(Document(i, Encoding.ASCII.GetBytes($"doc {i}")), $"doc {i}");
+                b.PutDocument(Document(i, Encoding.ASCII.GetBytes($"doc {i}")));
                 _ = b.GetDocument(new RfcNumber(i - 1));
             }
         }, TestContext.Current.CancellationToken);

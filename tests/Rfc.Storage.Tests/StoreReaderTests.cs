@@ -25,7 +25,7 @@ public sealed class StoreReaderTests : IDisposable
         StoredDocument? expected;
         using (RfcStore store = RfcStore.Open(_directory))
         {
-            store.PutDocument(put, "Preuß");
+            store.PutDocument(put);
             expected = store.GetDocument(put.Number);
         }
 

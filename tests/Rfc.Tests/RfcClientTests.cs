@@ -120,8 +120,16 @@ public sealed class RfcClientTests : IDisposable
     {
         using (RfcStore store = RfcStore.Open(_home.Path))
         {
-            StoredDocument damaged = new(new RfcNumber(2324), s_document, null, null, DateTimeOffset.UtcNow, RfcStore.Hash("other bytes"u8), "http://127.0.0.1/rfc2324.txt");
-            store.PutDocument(damaged, "A document.");
+            store.PutDocument(new(new RfcNumber(2324), s_document, null, null, DateTimeOffset.UtcNow, RfcStore.Hash(s_document), "http://127.0.0.1/rfc2324.txt"));
+        }
+
+        // The bytes change under the recorded SHA-256 (the store itself refuses to write a mismatched pair).
+        using (Microsoft.Data.Sqlite.SqliteConnection connection = new($"Data Source={Path.Combine(_home.Path, RfcStore.FileName)};Pooling=False"))
+        {
+            connection.Open();
+            using Microsoft.Data.Sqlite.SqliteCommand damage = connection.CreateCommand();
+            damage.CommandText = "UPDATE documents SET content = X'6F7468657220627974657320' WHERE number = 2324;";
+            Assert.Equal(1, damage.ExecuteNonQuery());
         }
 
         await using RfcClient client = new(new RfcClientOptions { StoreDirectory = _home.Path });

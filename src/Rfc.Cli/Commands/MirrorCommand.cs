@@ -18,18 +18,22 @@ internal static class MirrorCommand
         Option<int> jobs = new("--jobs", "-j") { Description = "Concurrent downloads, each on its own keep-alive connection", DefaultValueFactory = _ => MirrorOptions.DefaultJobs, HelpName = "N" };
         Option<bool> refresh = new("--refresh") { Description = "Revalidate stored documents (If-None-Match / If-Modified-Since) instead of skipping them" };
         Option<bool> json = new("--json") { Description = "Print the summary as JSON on stdout" };
+        Option<bool> noIndex = new("--no-index") { Description = "Store the documents only; full-text indexing waits for the next 'rfc search --full-text' or 'rfc index'" };
         Command mirror = new("mirror", """
             Bring every issued RFC into the local store: fast, resumable at any point, with progress.
-            Stored documents are skipped, so running it again continues where it stopped.
+            Stored documents are skipped, so running it again continues where it stopped. Documents are indexed
+            for full-text search while they download (on the cores the download leaves idle); the run ends when
+            both are done.
 
             Examples:
               rfc mirror                          everything the synced index lists (syncs first if needed)
               rfc mirror --from 9000 --to 9999    a range
               rfc mirror --refresh                revalidate what is stored (cheap when nothing changed)
               rfc mirror --jobs 12 --json         more connections, a JSON summary for scripts
+              rfc mirror --no-index               documents only; index later with 'rfc index'
             """)
         {
-            from, to, jobs, refresh, json,
+            from, to, jobs, refresh, json, noIndex,
         };
         mirror.SetAction(async (parse, cancellationToken) =>
         {
@@ -49,7 +53,7 @@ internal static class MirrorCommand
             RfcClientOptions clientOptions = globals.ClientOptions(parse, context);
             await using RfcClient client = new(clientOptions with { Http = clientOptions.Http with { MaxConnectionsPerServer = jobCount } });
             IReadOnlyList<RfcNumber> numbers = await MirrorList.ResolveAsync(client, first, last, context, cancellationToken).ConfigureAwait(false);
-            MirrorOptions options = new() { Jobs = jobCount, Refresh = parse.GetValue(refresh) };
+            MirrorOptions options = new() { Jobs = jobCount, Refresh = parse.GetValue(refresh), Index = !parse.GetValue(noIndex) };
             MirrorSummary summary = context.StderrIsTerminal && !parse.GetValue(json)
                 ? await RunWithProgressAsync(client, options, numbers, context, cancellationToken).ConfigureAwait(false)
                 : await new RfcMirror(client, options with { Progress = LineReporter(context) }).RunAsync(numbers, cancellationToken).ConfigureAwait(false);
@@ -114,7 +118,7 @@ internal static class MirrorCommand
     private static string Describe(MirrorProgress p)
     {
         double seconds = Math.Max(p.Elapsed.TotalSeconds, 0.001);
-        return string.Create(CultureInfo.InvariantCulture, $"{p.Done}/{p.Total} docs  {p.Bytes / 1048576.0:0.0} MiB  {p.Fetched / seconds:0} docs/s  {p.Failed} failed");
+        return string.Create(CultureInfo.InvariantCulture, $"{p.Done}/{p.Total} fetched  {p.Indexed}/{p.IndexQueued} indexed  {p.Bytes / 1048576.0:0.0} MiB  {p.Fetched / seconds:0} docs/s  {p.Failed} failed");
     }
 
     private static void Report(MirrorSummary summary, bool json, CliContext context)
@@ -122,7 +126,7 @@ internal static class MirrorCommand
         MirrorProgress p = summary.Progress;
         if (json)
         {
-            MirrorJsonSummary document = new(p.Total, p.Fetched, p.Unchanged, p.Failed, p.Bytes, Math.Round(p.Elapsed.TotalSeconds, 3),
+            MirrorJsonSummary document = new(p.Total, p.Fetched, p.Unchanged, p.Failed, p.Indexed, p.Bytes, Math.Round(p.Elapsed.TotalSeconds, 3),
                 [.. summary.Failures.Select(f => new MirrorJsonFailure(f.Number.Value, f.Message, f.IsNetwork))]);
             JsonSerializer.Serialize(context.Stdout, document, MirrorJsonContext.Default.MirrorJsonSummary);
             context.Stdout.Write("\n"u8);
@@ -131,12 +135,12 @@ internal static class MirrorCommand
 
         double seconds = Math.Max(p.Elapsed.TotalSeconds, 0.001);
         context.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rfc: mirror: {p.Total} documents: {p.Fetched} fetched, {p.Unchanged} unchanged, {p.Failed} failed; {p.Bytes / 1048576.0:0.0} MiB in {seconds:0.0} s ({p.Fetched / seconds:0} docs/s)"));
+            $"rfc: mirror: {p.Total} documents: {p.Fetched} fetched, {p.Unchanged} unchanged, {p.Failed} failed, {p.Indexed} indexed; {p.Bytes / 1048576.0:0.0} MiB in {seconds:0.0} s ({p.Fetched / seconds:0} docs/s)"));
     }
 }
 
 /// <summary>The <c>--json</c> summary of a mirror run.</summary>
-internal sealed record MirrorJsonSummary(int Total, int Fetched, int Unchanged, int Failed, long Bytes, double Seconds, IReadOnlyList<MirrorJsonFailure> Failures);
+internal sealed record MirrorJsonSummary(int Total, int Fetched, int Unchanged, int Failed, int Indexed, long Bytes, double Seconds, IReadOnlyList<MirrorJsonFailure> Failures);
 
 /// <summary>One failed document in the <c>--json</c> summary.</summary>
 internal sealed record MirrorJsonFailure(int Rfc, string Error, bool Network);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Rfc.Documents;
 using Rfc.Documents.Index;
+using Rfc.Documents.Search;
 
 namespace Rfc.Cli.Commands;
 
@@ -12,6 +13,9 @@ internal static class SearchCommand
     /// <summary>The most results one search returns.</summary>
     private const int MaxLimit = 1000;
 
+    /// <summary>How a hit that matches only some of the query's words is marked, in the table and the piped fifth column.</summary>
+    private const string PartialMark = "partial match";
+
     private const string AnsiHighlight = "\u001b[1;33m";
     private const string AnsiReset = "\u001b[0m";
 
@@ -20,17 +24,19 @@ internal static class SearchCommand
         Argument<string[]> query = new("query") { Description = "Words to find (all must match), or an FTS5 query: \"a phrase\", AND, OR, NOT, prefix*", Arity = ArgumentArity.OneOrMore };
         Option<bool> fullText = new("--full-text") { Description = "Search inside the stored documents instead of the index; shows a snippet, page and section per hit" };
         Option<string?> status = new("--status") { Description = "Only RFCs with this current status: \"proposed standard\", \"internet standard\", \"best current practice\", informational, experimental, historic…", HelpName = "STATUS" };
-        Option<int?> since = new("--since") { Description = "Only RFCs published in or after this year", HelpName = "YEAR" };
+        Option<string?> since = new("--since") { Description = "Only RFCs published in or after this year", HelpName = "YEAR" };
         Option<string?> author = new("--author") { Description = "Only RFCs with an author whose name contains this", HelpName = "NAME" };
         Option<string?> wg = new("--wg") { Description = "Only RFCs from this IETF working group (acronym, as in rfc-index.xml)", HelpName = "ACRONYM" };
-        Option<int?> limit = new("--limit") { Description = $"At most this many results [default: {RfcSearchFilter.DefaultLimit}]", HelpName = "N" };
+        Option<string?> limit = new("--limit") { Description = $"At most this many results [default: {RfcSearchFilter.DefaultLimit}]", HelpName = "N" };
         Option<bool> json = new("--json") { Description = "Print the results as JSON, for scripts" };
         Command search = new(
             "search",
             """
-            Search the RFC index, ranked by relevance (bm25; a word in the title counts most), or with --full-text the text
-            of every stored document. On a terminal the results are a table; otherwise one tab-separated line each
-            (number, date, status, title, and the current RFCs when it is obsolete). Obsolete RFCs are marked.
+            Search the RFC index, or with --full-text the text of every stored document. Index results put the RFC whose
+            title names what you typed (its name, its acronym) and that is a current standard first, then the documents
+            around it; a number (9110, bcp 14) goes straight to that document, and a misspelt word is corrected.
+            On a terminal the results are a table; otherwise one tab-separated line each (number, date, status, title,
+            then "obsoleted, see RFC …" and/or "partial match" when the RFC has only some of the words).
 
             Examples:
               rfc search "congestion control" --status "proposed standard"
@@ -51,7 +57,12 @@ internal static class SearchCommand
         search.SetAction((parse, cancellationToken) =>
         {
             string text = string.Join(' ', parse.GetValue(query) ?? []);
-            int count = parse.GetValue(limit) ?? RfcSearchFilter.DefaultLimit;
+            if (text.Length > SearchQuery.MaxLength)
+            {
+                throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"the search query is {text.Length} characters long; at most {SearchQuery.MaxLength} are searched (shorten it)"));
+            }
+
+            int count = Number(parse.GetValue(limit), "--limit", "a number of results from 1 to 1000") ?? RfcSearchFilter.DefaultLimit;
             if (count is < 1 or > MaxLimit)
             {
                 throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--limit must be 1 to {MaxLimit}, not {count}"));
@@ -70,7 +81,7 @@ internal static class SearchCommand
             RfcSearchFilter filter = new()
             {
                 Status = ParseStatus(parse.GetValue(status)),
-                Since = parse.GetValue(since),
+                Since = Number(parse.GetValue(since), "--since", "a year such as 2020"),
                 Author = parse.GetValue(author),
                 WorkingGroup = parse.GetValue(wg),
                 Limit = count,
@@ -78,6 +89,22 @@ internal static class SearchCommand
             return IndexAsync(text, filter, parse.GetValue(json), context, cancellationToken);
         });
         root.Subcommands.Add(search);
+    }
+
+    /// <summary>
+    /// Reads an integer option; System.CommandLine's own message for a bad one names the CLR type
+    /// (<c>System.Nullable`1[System.Int32]</c>), so the option is a string and this says what was expected.
+    /// </summary>
+    private static int? Number(string? text, string option, string expected)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)
+            ? value
+            : throw new CliUsageException($"{option} takes {expected}, not '{text}'");
     }
 
     private static string? ParseStatus(string? text)
@@ -99,13 +126,30 @@ internal static class SearchCommand
     private static async Task<int> IndexAsync(string query, RfcSearchFilter filter, bool json, CliContext context, CancellationToken cancellationToken)
     {
         await using RfcClient client = LibraryOutput.LocalClient(context);
-        IReadOnlyList<RfcSearchHit> hits = client.SearchIndex(query, filter);
+        RfcSearchResults hits = client.SearchIndex(query, filter);
+        if (hits.Count == 0)
+        {
+            throw new RfcLibraryException(RfcLibraryErrorKind.NotFound, $"no RFC in the index matches '{hits.SearchedFor}' (try fewer or other words, or 'rfc sync' for a newer index)");
+        }
+
+        if (hits.IsCorrected)
+        {
+            await context.Stderr.WriteLineAsync($"rfc: searching for \"{Terminal.Escape(hits.SearchedFor)}\"");
+        }
+
+        if (hits.IsPartial)
+        {
+            await context.Stderr.WriteLineAsync($"rfc: no RFC matches every word of \"{Terminal.Escape(hits.SearchedFor)}\"; these match some of them");
+        }
+
         List<(RfcSearchHit Hit, IReadOnlyList<RfcNumber> Current)> results = [.. hits.Select(h => (h, h.CurrentVersions))];
 
         using StreamWriter output = LibraryOutput.Writer(context);
         if (json)
         {
-            List<SearchHitJson> items = [.. results.Select(r => new SearchHitJson(r.Hit.Number.Value, r.Hit.Title, r.Hit.Date?.ToString(), r.Hit.Status.Text, r.Hit.IsObsoleted, [.. r.Current.Select(n => n.Value)], r.Hit.Score))];
+            List<SearchHitJson> items = [.. results.Select(r => new SearchHitJson(
+                r.Hit.Number.Value, r.Hit.Title, r.Hit.Date?.ToString(), r.Hit.Status.Text, r.Hit.IsObsoleted, [.. r.Current.Select(n => n.Value)], r.Hit.Score, r.Hit.IsPartial,
+                new ScorePartsJson(r.Hit.Parts.Text, r.Hit.Parts.Coverage, r.Hit.Parts.Name, r.Hit.Parts.Standing, r.Hit.Parts.Centrality, r.Hit.Parts.Version)))];
             output.WriteLine(JsonSerializer.Serialize(items, LibraryJson.Output.ListSearchHitJson));
         }
         else
@@ -117,27 +161,34 @@ internal static class SearchCommand
                 results.Select(string[] (r) =>
                 {
                     string obsolete = !r.Hit.IsObsoleted ? "" : r.Current.Count > 0 ? $"obsoleted, see {LibraryOutput.JoinRfcs(r.Current)}" : "obsoleted";
+                    string marks = string.Join("; ", new[] { obsolete, r.Hit.IsPartial ? PartialMark : "" }.Where(m => m.Length > 0));
                     string number = r.Hit.Number.ToString();
                     string date = r.Hit.Date?.ToString() ?? "";
                     return context.StdoutIsTerminal
-                        ? [number, date, r.Hit.Status.Text, obsolete.Length == 0 ? r.Hit.Title : $"{r.Hit.Title}  [{obsolete}]"]
-                        : [number, date, r.Hit.Status.Text, r.Hit.Title, obsolete];
+                        ? [number, date, r.Hit.Status.Text, marks.Length == 0 ? r.Hit.Title : $"{r.Hit.Title}  [{marks}]"]
+                        : [number, date, r.Hit.Status.Text, r.Hit.Title, marks];
                 }));
         }
 
         await output.FlushAsync(cancellationToken);
-        if (hits.Count == 0 && !json)
-        {
-            await context.Stderr.WriteLineAsync($"rfc: no RFC in the index matches '{Terminal.Escape(query)}'");
-        }
-
         return (int)ExitCode.Success;
     }
 
     private static async Task<int> FullTextAsync(string query, int limit, bool json, CliContext context, CancellationToken cancellationToken)
     {
         await using RfcClient client = LibraryOutput.LocalClient(context);
-        IReadOnlyList<RfcTextHit> hits = client.SearchText(query, limit);
+
+        // Documents stored since the last search are indexed first; a progress line if that takes a while.
+        IndexProgressLine line = new(context);
+        IReadOnlyList<RfcTextHit> hits;
+        try
+        {
+            hits = await client.SearchFullTextAsync(query, limit, line.Callback, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            line.Finish();
+        }
         using StreamWriter output = LibraryOutput.Writer(context);
         bool colour = context.StdoutIsTerminal && context.Env("NO_COLOR") is null;
         if (json)

@@ -146,6 +146,12 @@ public static class ErrataParser
             string what = final && NeedsMore(block, start) ? "ends in the middle of a value (truncated)" : "is not well-formed JSON";
             throw new ErrataFormatException(string.Create(CultureInfo.InvariantCulture, $"the errata file {what} at line {(e.LineNumber ?? 0) + 1}, byte {at}"), at, e);
         }
+        catch (InvalidOperationException e)
+        {
+            // GetString on a string holding bytes that are not UTF-8 (found by fuzz/run.sh errata).
+            long at = offset + reader.TokenStartIndex;
+            throw new ErrataFormatException(string.Create(CultureInfo.InvariantCulture, $"the errata file holds text that is not UTF-8 at byte {at}"), at, e);
+        }
 
         state = reader.CurrentState;
         return (int)reader.BytesConsumed;

@@ -86,12 +86,14 @@ public sealed partial class RfcOutline
     /// <summary>
     /// Finds a section by number (<c>8.8.3</c>, <c>Section 8.8.3</c>, <c>A.1</c>, <c>Appendix A.1</c>, <c>§2</c>) or,
     /// failing that, by title, case-insensitively: an exact title first (<c>Security Considerations</c>), then a
-    /// title that starts with, then one that contains the query. Null when nothing matches.
+    /// title that starts with, then one that contains the query. Null when nothing matches. A query written as a
+    /// section number (<c>0</c>, <c>4.9</c>) is looked up by number only: a number no heading has is no such section,
+    /// not a title that happens to contain the digit.
     /// </summary>
     public RfcSection? FindSection(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return FindSectionByNumber(query) ?? FindSectionByTitle(query);
+        return NormaliseNumber(query) is not null ? FindSectionByNumber(query) : FindSectionByTitle(query);
     }
 
     /// <summary>Finds a section by number only; null when <paramref name="number"/> is not a section number or no heading has it.</summary>
@@ -107,12 +109,15 @@ public sealed partial class RfcOutline
         return heading is null ? null : GetSection(heading);
     }
 
-    /// <summary>Finds a section by title (case-insensitive, white space collapsed): exact, then prefix, then substring.</summary>
+    /// <summary>
+    /// Finds a section by title (case-insensitive, white space collapsed): exact, then prefix, then substring.
+    /// A query without a letter or digit (<c>(</c>, <c>--</c>) names no section.
+    /// </summary>
     public RfcSection? FindSectionByTitle(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
         string wanted = NormaliseTitle(title);
-        if (wanted.Length == 0)
+        if (!wanted.Any(char.IsLetterOrDigit))
         {
             return null;
         }
@@ -354,22 +359,22 @@ public sealed partial class RfcOutline
         return entries;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:Appendix|APPENDIX)\s+(?<num>[A-Z](?:\.\d{1,3})*\.?):?|(?<num>\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?|[A-Z]\.))\s+(?<title>\S.*?)\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:Appendix|APPENDIX)\s+(?<num>[A-Z](?:\.\d{1,3})*\.?):?|(?<num>\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?|[A-Z]\.))\s+(?<title>\S.*?)\s*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex NumberedHeading();
 
     [GeneratedRegex(@"^\s*(?:(?:section|sec\.?|§)\s*|(?:appendix)\s+)?(?<num>\d{1,3}(?:\.\d{1,3})*|[A-Za-z](?:\.\d{1,3})*)\.?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex NumberQuery();
 
     // A table-of-contents line: a dot leader, or a gap then a page number at the end.
-    [GeneratedRegex(@"(?:\.\s?){3,}|\s{2,}(?:\d+|[ivxlc]+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\.\s?){3,}|\s{2,}(?:\d+|[ivxlc]+)$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TocLine();
 
-    [GeneratedRegex(@"^(?<body>.*?\S)\s*(?:\.[\s.]*\.\s*|\s{2,})(?<page>\d{1,4}|[ivxlc]{1,6})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<body>.*?\S)\s*(?:\.[\s.]*\.\s*|\s{2,})(?<page>\d{1,4}|[ivxlc]{1,6})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TocPage();
 
     [GeneratedRegex(@"^(?:(?:Appendix|APPENDIX)\s+(?<num>[A-Z](?:\.\d{1,3})*[.:]?)|(?<num>\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?|[A-Z]\.))\s+(?<title>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex TocNumbered();
 
-    [GeneratedRegex(@"\S\s{3,}\S", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\S\s{3,}\S", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex MultiColumn();
 }

@@ -159,7 +159,7 @@ public static partial class RfcPagination
     }
 
     // "Fielding, et al.   Standards Track   [Page 7]", or "[Page 2]" alone at either margin (RFC 791's even and odd pages).
-    [GeneratedRegex(@"^(?:\S.*\s{2,}|\s*)\[Page\s+(?:\d+|[ivxlcdm]+)\]\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\S.*\s{2,}|\s*)\[Page\s+(?:\d+|[ivxlcdm]+)\]\s*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking | RegexOptions.IgnoreCase)]
     private static partial Regex Footer();
 
     [GeneratedRegex(@"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$", RegexOptions.CultureInvariant)]
@@ -168,6 +168,6 @@ public static partial class RfcPagination
     [GeneratedRegex(@"^\s*(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex DateLine();
 
-    [GeneratedRegex(@"\S\s{3,}\S", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\S\s{3,}\S", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex MultiColumn();
 }

@@ -12,6 +12,13 @@ public sealed record MirrorOptions
     /// <summary>Revalidate stored documents with conditional requests instead of skipping them.</summary>
     public bool Refresh { get; init; }
 
+    /// <summary>
+    /// Index the documents for full-text search while fetching (on the cores the download leaves idle); the run
+    /// ends when both are done. False (<c>--no-index</c>) stops after the documents: the next full-text search
+    /// or <c>rfc index</c> indexes them.
+    /// </summary>
+    public bool Index { get; init; } = true;
+
     /// <summary>Retries after the first attempt for timeouts, resets, 429 and 5xx.</summary>
     public int Retries { get; init; } = 3;
 

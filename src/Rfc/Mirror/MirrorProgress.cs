@@ -11,7 +11,9 @@ namespace Rfc.Mirror;
 /// <param name="Bytes">Body bytes downloaded.</param>
 /// <param name="Elapsed">Time since the run started.</param>
 /// <param name="LastFailure">The most recent failure, for display.</param>
-public sealed record MirrorProgress(int Total, int Done, int Fetched, int Unchanged, int Failed, long Bytes, TimeSpan Elapsed, MirrorFailure? LastFailure);
+/// <param name="IndexQueued">Documents given to the full-text indexer (fetched ones, and stored ones it did not cover yet).</param>
+/// <param name="Indexed">Documents the full-text indexer has finished.</param>
+public sealed record MirrorProgress(int Total, int Done, int Fetched, int Unchanged, int Failed, long Bytes, TimeSpan Elapsed, MirrorFailure? LastFailure, int IndexQueued = 0, int Indexed = 0);
 
 /// <summary>A document that could not be mirrored.</summary>
 /// <param name="Number">The RFC.</param>

@@ -1,15 +1,17 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Rfc.Documents;
-using Rfc.Documents.Text;
 using Rfc.Storage;
 using Rfc.Transport;
 
 namespace Rfc.Mirror;
 
 /// <summary>
-/// Brings many RFCs into the store: <see cref="MirrorOptions.Jobs"/> workers fetch over keep-alive
-/// connections and hand complete documents to one writer, which commits them in batches. A document is
+/// Brings many RFCs into the store, as a pipeline fetched → committed → indexed:
+/// <see cref="MirrorOptions.Jobs"/> workers fetch over keep-alive connections and hand complete documents to
+/// one writer, which commits them in batches (bytes only: verify and one row each); every committed batch goes
+/// to the full-text indexer, whose threads (one per shard) read the documents back from the store and index
+/// them on the cores the download leaves idle (fetching mostly waits on the network). The run ends when both are done. A document is
 /// in the store whole or not at all, so a run stopped at any point (Ctrl+C, kill -9, power loss) loses
 /// only what was not yet committed, and the next run starts where it stopped: stored documents are
 /// skipped (or revalidated with <see cref="MirrorOptions.Refresh"/>).
@@ -39,10 +41,24 @@ public sealed class RfcMirror
         IReadOnlySet<int> stored = RfcClient.FromStore(_store.StoredNumbers);
 
         // Bounded: a slow disk pushes back on the fetchers instead of piling documents up in memory.
-        Channel<(StoredDocument Document, string Text)> written = Channel.CreateBounded<(StoredDocument, string)>(
+        Channel<StoredDocument> written = Channel.CreateBounded<StoredDocument>(
             new BoundedChannelOptions(_options.BatchSize * 2) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         using CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task writer = Task.Run(() => WriteAsync(written.Reader, stop), CancellationToken.None);
+        FullTextIndexer? indexer = null;
+        if (_options.Index)
+        {
+            // What an earlier run stored but did not index (it was stopped, or ran with --no-index) goes first.
+            IReadOnlyList<RfcNumber> pending = _store.FullTextPending();
+            indexer = _store.StartFullTextIndexing(p => counters.IndexProgress(p.Total, p.Indexed), stop.Token);
+            foreach (RfcNumber number in pending)
+            {
+                indexer.Enqueue(number);
+            }
+
+            counters.IndexProgress(indexer.Queued, indexer.Indexed);
+        }
+
+        Task writer = Task.Run(() => WriteAsync(written.Reader, indexer, counters, stop), CancellationToken.None);
 
         Channel<RfcNumber> queue = Channel.CreateUnbounded<RfcNumber>(new UnboundedChannelOptions { SingleWriter = true });
         foreach (RfcNumber number in numbers)
@@ -69,17 +85,34 @@ public sealed class RfcMirror
         finally
         {
             written.Writer.TryComplete();
-            await writer.ConfigureAwait(false);
+            try
+            {
+                await writer.ConfigureAwait(false);
+            }
+            finally
+            {
+                if (indexer is not null)
+                {
+                    await using (indexer.ConfigureAwait(false))
+                    {
+                        if (!stop.IsCancellationRequested)
+                        {
+                            await indexer.CompleteAsync().ConfigureAwait(false);
+                        }
+                    }
+                }
+            }
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         return new MirrorSummary(counters.Snapshot(), counters.FailuresInOrder());
     }
 
-    private async Task WorkAsync(ChannelReader<RfcNumber> queue, ChannelWriter<(StoredDocument, string)> written, IReadOnlySet<int> stored, Counters counters, CancellationToken cancellationToken)
+    private async Task WorkAsync(ChannelReader<RfcNumber> queue, ChannelWriter<StoredDocument> written, IReadOnlySet<int> stored, Counters counters, CancellationToken cancellationToken)
     {
         await foreach (RfcNumber number in queue.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            StoredDocument? previous = _options.Refresh && stored.Contains(number.Value) ? RfcClient.FromStore(() => _store.GetDocument(number)) : null;
+            StoredDocument? previous = _options.Refresh && stored.Contains(number.Value) ? RfcClient.FromStore(() => _store.GetDocumentForRefresh(number)) : null;
             for (int attempt = 0; ; attempt++)
             {
                 TimeSpan? wait;
@@ -88,8 +121,7 @@ public sealed class RfcMirror
                     FetchOutcome outcome = await _client.FetchAsync(number, previous, cancellationToken).ConfigureAwait(false);
                     if (outcome.StatusCode == 200)
                     {
-                        string text = RfcTextDecoder.Decode(outcome.Content);
-                        await written.WriteAsync((outcome.ToStored(number), text), cancellationToken).ConfigureAwait(false);
+                        await written.WriteAsync(outcome.ToStored(number), cancellationToken).ConfigureAwait(false);
                         counters.Fetched(outcome.Content.Length);
                         break;
                     }
@@ -135,22 +167,33 @@ public sealed class RfcMirror
         TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * _options.BaseDelay.TotalMilliseconds * (1 << Math.Min(attempt, 16)));
 
     /// <summary>
-    /// The one writer: commits whatever has arrived, up to a batch at a time. Even after Ctrl+C it commits
-    /// what fully arrived (it is whole, and it is progress). If the store fails, it stops the workers.
+    /// The one writer: commits whatever has arrived, up to a batch at a time, and hands the batch to the
+    /// indexer. Even after Ctrl+C it commits what fully arrived (it is whole, and it is progress). If the store
+    /// fails, it stops the workers.
     /// </summary>
-    private async Task WriteAsync(ChannelReader<(StoredDocument Document, string Text)> written, CancellationTokenSource stop)
+    private async Task WriteAsync(ChannelReader<StoredDocument> written, FullTextIndexer? indexer, Counters counters, CancellationTokenSource stop)
     {
-        List<(StoredDocument, string)> batch = new(_options.BatchSize);
+        List<StoredDocument> batch = new(_options.BatchSize);
         try
         {
             while (await written.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                while (batch.Count < _options.BatchSize && written.TryRead(out (StoredDocument, string) item))
+                while (batch.Count < _options.BatchSize && written.TryRead(out StoredDocument? item))
                 {
                     batch.Add(item);
                 }
 
                 RfcClient.FromStore(() => _store.PutDocuments(batch));
+                if (indexer is not null && !stop.IsCancellationRequested)
+                {
+                    foreach (StoredDocument document in batch)
+                    {
+                        indexer.Enqueue(document.Number);
+                    }
+
+                    counters.IndexProgress(indexer.Queued, indexer.Indexed);
+                }
+
                 batch.Clear();
             }
         }
@@ -166,7 +209,7 @@ public sealed class RfcMirror
     {
         private readonly Lock _lock = new();
         private readonly List<MirrorFailure> _failures = [];
-        private int _done, _fetched, _unchanged, _failed;
+        private int _done, _fetched, _unchanged, _failed, _indexQueued, _indexed;
         private long _bytes;
         private MirrorFailure? _last;
 
@@ -180,6 +223,19 @@ public sealed class RfcMirror
             _failures.Add(failure);
             _last = failure;
         });
+
+        public void IndexProgress(int queued, int indexed)
+        {
+            MirrorProgress snapshot;
+            lock (_lock)
+            {
+                _indexQueued = Math.Max(_indexQueued, queued);
+                _indexed = Math.Max(_indexed, indexed);
+                snapshot = Current();
+            }
+
+            progress?.Invoke(snapshot);
+        }
 
         public MirrorProgress Snapshot()
         {
@@ -198,7 +254,7 @@ public sealed class RfcMirror
         }
 
         // Call with the lock held.
-        private MirrorProgress Current() => new MirrorProgress(total, _done, _fetched, _unchanged, _failed, _bytes, Stopwatch.GetElapsedTime(started), _last);
+        private MirrorProgress Current() => new MirrorProgress(total, _done, _fetched, _unchanged, _failed, _bytes, Stopwatch.GetElapsedTime(started), _last, _indexQueued, _indexed);
 
         private void Update(Action change)
         {

@@ -158,6 +158,12 @@ public sealed class RfcOutlineTests
     [InlineData("Appendix C")]
     [InlineData("IANA Considerations")]
     [InlineData("")]
+    [InlineData("0")]
+    [InlineData("1.0")]
+    [InlineData("(")]
+    [InlineData("'")]
+    [InlineData(" -- ")]
+    [InlineData(".")]
     public void FindSection_ReturnsNull_WhenNothingMatches(string query)
     {
         RfcOutline document = RfcOutline.Parse(V3Document);
@@ -212,6 +218,23 @@ public sealed class RfcOutlineTests
         Assert.Equal(
             [new TocEntry("1", "Introduction", 1), new TocEntry("1.1", "Scope", 2), new TocEntry("2", "Security Considerations", 1)],
             toc);
+    }
+
+    // Issue 11 item 8: before, a number no heading has and a query of punctuation matched any title containing them.
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1.0")]
+    [InlineData("(")]
+    [InlineData(")")]
+    [InlineData("/")]
+    public void FindSection_ReturnsNull_WhenQueryIsAMissingNumberOrHasNoWord(string query)
+    {
+        RfcOutline document = RfcOutline.Parse("1.  Introduction\n\n   Text.\n\n2.  HTTP/1.0 (Legacy) Framing\n\n   More text.\n");
+
+        RfcSection? section = document.FindSection(query);
+
+        Assert.Null(section);
+        Assert.Equal("2.  HTTP/1.0 (Legacy) Framing", document.FindSection("HTTP/1.0 (legacy)")?.Text.Split('\n')[0]);
     }
 
     [Fact]

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Search quality: top-1 and top-3 hit rates of `rfc search` on ../shared/search/queries.tsv (a query, then the RFC
+# numbers a person means by it), once over the text index (rfc-index.txt: titles only) and once over the XML index
+# (rfc-index.xml: abstracts and keywords too). Serves the corpus's index files from python3's http.server on
+# 127.0.0.1 and syncs each into its own throwaway RFC_HOME; nothing leaves the machine.
+#
+#   benchmarks/search-quality.sh [-v]        # -v: print every query with its top 3
+#
+# Environment: RFC_CORPUS (default ../shared/corpus), RFC_QUERIES (default ../shared/search/queries.tsv),
+# RFC_BIN (use this rfc instead of building one), RFC_QUALITY_HOME (keep the synced stores here between runs).
+# Prints one line per index: "text index: top-1 N/M (P %), top-3 N/M (P %)", and each miss.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+verbose=0
+[ "${1:-}" = -v ] && verbose=1
+
+shared=$repo/../shared
+[ -d "$shared" ] || shared=$repo/../../shared
+corpus=${RFC_CORPUS:-$shared/corpus}
+queries=${RFC_QUERIES:-$shared/search/queries.tsv}
+[ -f "$corpus/index/rfc-index.txt" ] || { echo "search-quality: no corpus index at $corpus/index (set RFC_CORPUS)" >&2; exit 1; }
+[ -f "$queries" ] || { echo "search-quality: no queries at $queries (set RFC_QUERIES)" >&2; exit 1; }
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/rfc-quality-XXXXXX")
+server=
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ -n "${RFC_BIN:-}" ]; then
+  rfc=$RFC_BIN
+else
+  echo "search-quality: building rfc (Release)..." >&2
+  dotnet build "$repo/src/Rfc.Cli" -c Release -o "$work/bin" -v quiet -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+  rfc=$work/bin/rfc
+fi
+
+homes=${RFC_QUALITY_HOME:-$work/homes}
+for format in txt xml; do
+  if [ ! -f "$homes/$format/.synced" ]; then
+    if [ -z "$server" ]; then
+      port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+      python3 -m http.server --bind 127.0.0.1 "$port" --directory "$corpus/index" >/dev/null 2>&1 &
+      server=$!
+      for _ in $(seq 50); do python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break; sleep 0.1; done
+    fi
+    rm -rf "${homes:?}/$format"
+    RFC_HOME=$homes/$format "$rfc" sync --index-url "http://127.0.0.1:$port/rfc-index.$format" >/dev/null
+    touch "$homes/$format/.synced"
+  fi
+done
+
+for format in txt xml; do
+  name=$([ "$format" = txt ] && echo "text index" || echo "XML index")
+  total=0 top1=0 top3=0 misses=
+  while IFS=$'\t' read -r query wanted; do
+    case "$query" in '#'* | '') continue ;; esac
+    total=$((total + 1))
+    # shellcheck disable=SC2086 # the query is one argument; rfc splits words itself
+    got=$(RFC_HOME=$homes/$format "$rfc" search --limit 3 -- "$query" 2>/dev/null | cut -f1 | tr '\n' ' ' || true)
+    read -r -a top <<<"$got"
+    hit1=0 hit3=0
+    for want in $wanted; do
+      [ "${top[0]:-}" = "$want" ] && hit1=1
+      for n in "${top[@]:0:3}"; do [ "$n" = "$want" ] && hit3=1; done
+    done
+    top1=$((top1 + hit1)); top3=$((top3 + hit3))
+    [ "$hit3" = 0 ] && misses+="    miss: \"$query\" wants $wanted, got ${got:-nothing}"$'\n'
+    [ "$verbose" = 1 ] && printf '  %-28s wants %-10s got %s\n' "$query" "$wanted" "${got:-nothing}"
+  done <"$queries"
+  printf '%s: top-1 %d/%d (%d %%), top-3 %d/%d (%d %%)\n' "$name" "$top1" "$total" $((100 * top1 / total)) "$top3" "$total" $((100 * top3 / total))
+  printf '%s' "$misses"
+done

@@ -1,0 +1,221 @@
+namespace Rfc.Documents.Search;
+
+/// <summary>
+/// Orders what the store found for a query the way a person means it: the current defining specification of the
+/// protocol named first, then the documents around it. A weighted sum of signals (<see cref="ScoreParts"/>), none of
+/// which knows any particular query or RFC.
+/// </summary>
+/// <remarks>
+/// The weights were found by measuring top-1 and top-3 hit rates on the shared query set with both index formats
+/// (<c>benchmarks/search-quality.sh</c>), changing one weight at a time and keeping a change only when it helped
+/// both formats; each constant says what moved it.
+/// </remarks>
+public static class SearchRanker
+{
+    /// <summary>
+    /// bm25 relative to the best match. Kept low: bm25 rewards a title that repeats the word ("SIP … SIP … SIP")
+    /// and short abstracts, which is what put Telnet options before the Telnet specification.
+    /// </summary>
+    public const double TextWeight = 0.5;
+
+    /// <summary>
+    /// The share of the query's words in the title. Multi-word queries ("ipv6 neighbor discovery", "path mtu
+    /// discovery") are found through the title far more reliably than through abstracts, which mention everything.
+    /// </summary>
+    public const double CoverageWeight = 1.5;
+
+    /// <summary>
+    /// A title that is the name (and nothing else but generic words), starts with it, or expands its acronym; or a
+    /// keyword equal to the query. The strongest single signal: it alone moved SIP, RADIUS, LDAP, Telnet, OpenPGP.
+    /// </summary>
+    public const double NameWeight = 2.0;
+
+    /// <summary>Status, stream and obsolescence: second strongest; it separates the standard from the Informational tutorial.</summary>
+    public const double StandingWeight = 1.5;
+
+    /// <summary>How many RFCs update it: the hub of a protocol family (SNMP's architecture, Kerberos V5) gathers updates.</summary>
+    public const double CentralityWeight = 1.0;
+
+    /// <summary>The version asked for (<c>tls 1.2</c>); a title with another version loses as much.</summary>
+    public const double VersionWeight = 1.5;
+
+    /// <summary>
+    /// The name value of a title that opens with the name and a delimiter but goes on ("RTP: A Transport Protocol for
+    /// Real-Time Applications"): below a title that is only the name, above one that merely contains it.
+    /// </summary>
+    public const double LeadingName = 0.7;
+
+    /// <summary>
+    /// The name value of a keyword equal to the query (XML index). Low: keywords are assigned loosely, and at 0.8 every
+    /// SNMP MIB with the keyword "SNMP" outranked SNMP's architecture.
+    /// </summary>
+    public const double KeywordName = 0.4;
+
+    /// <summary>Scores every candidate and returns them best first (ties: the newer RFC first).</summary>
+    public static IReadOnlyList<RankedCandidate> Rank(SearchQuery query, IReadOnlyList<IndexCandidate> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(candidates);
+        double best = candidates.Count == 0 ? 0 : candidates.Max(c => c.TextScore);
+        var ranked = new List<RankedCandidate>(candidates.Count);
+        foreach (IndexCandidate candidate in candidates)
+        {
+            ranked.Add(new RankedCandidate(candidate, Score(query, candidate, best)));
+        }
+
+        ranked.Sort((a, b) => b.Score.Total != a.Score.Total ? b.Score.Total.CompareTo(a.Score.Total) : b.Candidate.Number.Value.CompareTo(a.Candidate.Number.Value));
+        return ranked;
+    }
+
+    /// <summary>The score of one candidate; <paramref name="bestText"/> is the best <see cref="IndexCandidate.TextScore"/> among them.</summary>
+    public static ScoreParts Score(SearchQuery query, IndexCandidate candidate, double bestText)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(candidate);
+        double text = bestText > 0 ? Math.Clamp(candidate.TextScore / bestText, 0, 1) : 0;
+        double standing = StandingPrior.Standing(candidate.Status, candidate.IsObsoleted, candidate.Stream, candidate.InSubseries);
+        double centrality = StandingPrior.Centrality(candidate.UpdatedBy, candidate.CitedBy);
+        double coverage = 0, name = 0, version = 0;
+        if (query.Kind == SearchQueryKind.Words)
+        {
+            (coverage, name) = Naming(query, candidate);
+            version = Version(query, SearchText.Tokenize(candidate.Title));
+        }
+
+        double total = (TextWeight * text) + (CoverageWeight * coverage) + (NameWeight * name) + (StandingWeight * standing)
+            + (CentralityWeight * centrality) + (VersionWeight * version);
+        return new ScoreParts(Round(text), Round(coverage), Round(name), Round(standing), Round(centrality), version, Round(total));
+    }
+
+    private static double Round(double value) => Math.Round(value, 4);
+
+    /// <summary>
+    /// Coverage (the share of name words in the title, literally or as the expansion of an acronym, averaged with
+    /// the share found anywhere) and how much the title is nothing but the name: 1 / (1 + title words left over that
+    /// are not generic), at least <see cref="LeadingName"/> when the title opens with the name ("SIP: …"); a keyword
+    /// equal to the query gives <see cref="KeywordName"/>.
+    /// </summary>
+    private static (double Coverage, double Name) Naming(SearchQuery query, IndexCandidate candidate)
+    {
+        List<string> tokens = SearchText.Tokenize(candidate.Title);
+        var covered = new bool[tokens.Count];
+        QueryTerm[] names = [.. query.NameTerms];
+        if (names.Length == 0)
+        {
+            return (0, 0);
+        }
+
+        int found = 0;
+        foreach (QueryTerm term in names)
+        {
+            int at = SearchText.IndexOfPhrase(tokens, term.Tokens);
+            if (at >= 0)
+            {
+                Mark(covered, at, term.Tokens.Count);
+            }
+
+            // The acronym's expansion in the same title ("SIP: Session Initiation Protocol", "JavaScript Object Notation
+            // (JSON)"), or as other titles of the index spell it out, is the name too.
+            (int start, int run) = term.Tokens.Count == 1 ? SearchText.FindExpansion(tokens, term.Tokens[0]) : (-1, 0);
+            if (start < 0)
+            {
+                (start, run) = SearchText.FindSpelledOut(candidate.Title, tokens, term.Tokens);
+            }
+
+            foreach (IReadOnlyList<string> expansion in query.Expansions.GetValueOrDefault(term) ?? [])
+            {
+                int spelled = start < 0 ? SearchText.IndexOfPhrase(tokens, expansion) : -1;
+                if (spelled >= 0)
+                {
+                    (start, run) = (spelled, expansion.Count);
+                }
+            }
+
+            if (start >= 0)
+            {
+                Mark(covered, start, run);
+            }
+
+            if (at >= 0 || start >= 0)
+            {
+                found++;
+            }
+        }
+
+        // Does the title open with the name and then a delimiter ("SIP: …", "… (LDAP): The Protocol")?
+        int first = tokens.Count > 1 && tokens[0] is "the" or "a" or "an" ? 1 : 0;
+        int end = first;
+        while (end < tokens.Count && covered[end])
+        {
+            end++;
+        }
+
+        bool leads = end > first && SearchText.EndsAtDelimiter(candidate.Title, end);
+
+        // Words that name nothing ("protocol", "version 2") and versions glued to the name ("SNMPv3") are not left over.
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (!covered[i] && (SearchText.IsGeneric(tokens[i]) || query.Terms.Any(t => t.Tokens.Contains(tokens[i]))))
+            {
+                covered[i] = true;
+            }
+        }
+
+        double titleShare = (double)found / names.Length;
+        double coverage = (titleShare + (candidate.MatchesAll ? 1 : titleShare)) / 2;
+        double name = 0;
+        if (found == names.Length)
+        {
+            int leftOver = covered.Count(c => !c);
+            name = Math.Max(1.0 / (1 + leftOver), leads ? LeadingName : 0);
+        }
+
+        string wanted = string.Join(' ', names.SelectMany(t => t.Tokens));
+        if (candidate.Keywords.Any(k => string.Join(' ', SearchText.Tokenize(k)) == wanted))
+        {
+            name = Math.Max(name, KeywordName);
+        }
+
+        return (coverage, name);
+    }
+
+    private static void Mark(bool[] covered, int start, int length)
+    {
+        for (int i = start; i < start + length && i < covered.Length; i++)
+        {
+            covered[i] = true;
+        }
+    }
+
+    /// <summary>1 when the title carries the version asked for, -1 when it names a different version, else 0.</summary>
+    private static double Version(SearchQuery query, List<string> tokens)
+    {
+        QueryTerm[] versions = [.. query.VersionTerms];
+        if (versions.Length == 0)
+        {
+            return 0;
+        }
+
+        foreach (QueryTerm term in versions)
+        {
+            string[] digits = [.. term.Tokens.Select(t => t.TrimStart('v'))];
+            if (SearchText.IndexOfPhrase(tokens, digits) >= 0 || tokens.Any(t => t.Length > digits[0].Length && t.EndsWith("v" + digits[0], StringComparison.Ordinal)))
+            {
+                return 1;
+            }
+        }
+
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            bool afterVersion = i > 0 && tokens[i - 1] == "version" && char.IsAsciiDigit(tokens[i][0]);
+            int v = tokens[i].LastIndexOf('v');
+            bool glued = v > 0 && SearchText.IsVersionToken(tokens[i][v..]);
+            if (afterVersion || glued)
+            {
+                return -1;
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,256 @@
+namespace Rfc.Documents.Search;
+
+/// <summary>
+/// How ranking reads titles and queries: lowercase runs of letters and digits, so <c>X.509</c>, <c>S/MIME</c>,
+/// <c>DNS-SD</c> and <c>HTTP/1.1</c> become the same token runs whether a person or the index wrote them (the same
+/// split FTS5's unicode61 tokenizer makes, so what the store found and what ranking compares agree).
+/// </summary>
+public static class SearchText
+{
+    /// <summary>
+    /// Words that say nothing about which protocol a title is about: articles, prepositions, and the words a
+    /// defining specification's title adds to the name ("Telnet Protocol Specification", "OSPF Version 2").
+    /// A title made only of the query's words and these is the one that names it.
+    /// </summary>
+    private static readonly HashSet<string> s_generic = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "by", "with", "over", "its",
+        "protocol", "specification", "version", "standard", "internet", "definition", "definitions",
+    };
+
+    /// <summary>Splits <paramref name="text"/> into lowercase tokens of letters and digits.</summary>
+    public static List<string> Tokenize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = new List<string>();
+        int start = -1;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            bool word = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (word && start < 0)
+            {
+                start = i;
+            }
+            else if (!word && start >= 0)
+            {
+                tokens.Add(text[start..i].ToLowerInvariant());
+                start = -1;
+            }
+        }
+
+        return tokens;
+    }
+
+    /// <summary>
+    /// True when the first <paramref name="count"/> tokens of <paramref name="title"/> end at a delimiter: the end,
+    /// a colon or comma, or " -" (closing parentheses skipped), as in "SIP: Session Initiation Protocol" or
+    /// "Lightweight Directory Access Protocol (LDAP): The Protocol". Then those tokens are what the title is about.
+    /// </summary>
+    public static bool EndsAtDelimiter(string title, int count)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        int seen = 0, i = 0;
+        while (i < title.Length && seen < count)
+        {
+            while (i < title.Length && !char.IsLetterOrDigit(title[i]))
+            {
+                i++;
+            }
+
+            while (i < title.Length && char.IsLetterOrDigit(title[i]))
+            {
+                i++;
+            }
+
+            seen++;
+        }
+
+        while (i < title.Length && title[i] is ')' or ' ')
+        {
+            i++;
+        }
+
+        return i >= title.Length || title[i] is ':' or ',' or '-' or '(';
+    }
+
+    /// <summary>A token reduced to what plural and singular share (<c>uris</c> and <c>uri</c>), for comparisons only.</summary>
+    public static string Stem(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return token.Length > 3 && token[^1] == 's' && token[^2] != 's' && !char.IsAsciiDigit(token[^2]) ? token[..^1] : token;
+    }
+
+    /// <summary>True for a word that does not distinguish one title from another (see the list's comment).</summary>
+    public static bool IsGeneric(string token) => s_generic.Contains(token) || IsVersionToken(token);
+
+    /// <summary>True for a token that is a version or number: <c>2</c>, <c>v3</c>, <c>v2c</c>.</summary>
+    public static bool IsVersionToken(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ReadOnlySpan<char> span = token;
+        if (span.Length > 1 && span[0] == 'v' && char.IsAsciiDigit(span[1]))
+        {
+            span = span[1..];
+        }
+
+        return span.Length > 0 && char.IsAsciiDigit(span[0]) && span.Length <= 4;
+    }
+
+    /// <summary>
+    /// Where <paramref name="phrase"/> occurs in <paramref name="tokens"/> as consecutive tokens (plural-insensitive),
+    /// or -1. A one-token phrase also matches a token that glues it to a version (<c>snmp</c> in <c>snmpv3</c>).
+    /// </summary>
+    public static int IndexOfPhrase(IReadOnlyList<string> tokens, IReadOnlyList<string> phrase)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(phrase);
+        if (phrase.Count == 0)
+        {
+            return -1;
+        }
+
+        for (int i = 0; i + phrase.Count <= tokens.Count; i++)
+        {
+            bool all = true;
+            for (int j = 0; j < phrase.Count && all; j++)
+            {
+                all = Stem(tokens[i + j]) == Stem(phrase[j]);
+            }
+
+            if (all)
+            {
+                return i;
+            }
+        }
+
+        if (phrase.Count == 1)
+        {
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                string token = tokens[i];
+                if (token.Length > phrase[0].Length && token.StartsWith(phrase[0], StringComparison.Ordinal) && IsVersionToken(token[phrase[0].Length..]))
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The words a title spells out before an acronym it gives in parentheses, such as "JavaScript Object Notation
+    /// (JSON)" or "DNS-Based Service Discovery (DNS-SD)": walking back from the parenthesis at most as many words as
+    /// the acronym has letters (plus two for "and", "for"), to the farthest word that starts with the acronym's first
+    /// letter. As (start, length) in <paramref name="tokens"/> (the title's tokens), or (-1, 0).
+    /// </summary>
+    public static (int Start, int Length) FindSpelledOut(string title, IReadOnlyList<string> tokens, IReadOnlyList<string> acronym)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(acronym);
+        string letters = string.Concat(acronym);
+        if (letters.Length < 2 || !letters.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(letters[0]))
+        {
+            return (-1, 0);
+        }
+
+        List<string> opening = Tokenize(title);
+        for (int i = 0; i + acronym.Count <= opening.Count; i++)
+        {
+            if (!opening.Skip(i).Take(acronym.Count).SequenceEqual(acronym) || !IsParenthesized(title, i, acronym.Count))
+            {
+                continue;
+            }
+
+            int start = -1;
+            for (int j = i - 1; j >= 0 && j >= i - letters.Length - 2; j--)
+            {
+                if (tokens[j][0] == letters[0] && tokens[j] != letters)
+                {
+                    start = j;
+                }
+            }
+
+            if (start >= 0)
+            {
+                return (start, i - start);
+            }
+        }
+
+        return (-1, 0);
+    }
+
+    /// <summary>True when tokens [<paramref name="index"/>, +<paramref name="count"/>) of <paramref name="title"/> are enclosed in parentheses.</summary>
+    private static bool IsParenthesized(string title, int index, int count)
+    {
+        int seen = 0, i = 0, open = -1, close = -1;
+        while (i < title.Length && seen < index + count)
+        {
+            while (i < title.Length && !char.IsLetterOrDigit(title[i]))
+            {
+                i++;
+            }
+
+            if (seen == index)
+            {
+                open = i;
+            }
+
+            while (i < title.Length && char.IsLetterOrDigit(title[i]))
+            {
+                i++;
+            }
+
+            seen++;
+            close = i;
+        }
+
+        return open > 0 && title[open - 1] == '(' && close < title.Length && title[close] == ')';
+    }
+
+    /// <summary>
+    /// The run of title tokens whose initials spell <paramref name="acronym"/> (<c>pkce</c>: "Proof Key for Code
+    /// Exchange"; <c>arp</c>: "Address Resolution Protocol"), skipping short function words inside the run; as
+    /// (start, length), or (-1, 0) when there is none. Acronyms shorter than three letters are not expanded: two
+    /// initials match by chance.
+    /// </summary>
+    public static (int Start, int Length) FindExpansion(IReadOnlyList<string> tokens, string acronym)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(acronym);
+        if (acronym.Length < 3 || !acronym.All(char.IsAsciiLetter))
+        {
+            return (-1, 0);
+        }
+
+        for (int start = 0; start < tokens.Count; start++)
+        {
+            int letter = 0, i = start;
+            while (i < tokens.Count && letter < acronym.Length)
+            {
+                string token = tokens[i];
+                if (token.Length > 0 && token[0] == acronym[letter] && token != acronym)
+                {
+                    letter++;
+                    i++;
+                }
+                else if (letter > 0 && token is "for" or "of" or "and" or "the" or "in" or "on" or "to")
+                {
+                    i++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (letter == acronym.Length)
+            {
+                return (start, i - start);
+            }
+        }
+
+        return (-1, 0);
+    }
+}
