@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds rfc as a NativeAOT binary for this machine and installs it:
+# Builds rfc as NativeAOT binaries for this machine and installs them:
 #   $PREFIX/lib/rfc/rfc               the binary
+#   $PREFIX/lib/rfc/rfc-serve         the server 'rfc serve' runs (a second binary: rfc stays small and fast to start)
 #   $PREFIX/lib/rfc/libe_sqlite3.*    the SQLite it loads at run time (it looks next to its real path)
 #   $PREFIX/bin/rfc -> ../lib/rfc/rfc a symlink on your PATH
 # PREFIX defaults to ~/.local. Any trimming or AOT warning fails the build.
@@ -30,7 +31,7 @@ lib="$prefix/lib/rfc"
 if [ "$uninstall" = 1 ]; then
   if [ -L "$bin/rfc" ] && [ "$(readlink "$bin/rfc")" = "../lib/rfc/rfc" ]; then rm -f "$bin/rfc"; fi
   rm -rf "$lib"
-  echo "removed rfc from $prefix (your documents in \${RFC_HOME:-~/.local/share/rfc} are kept)"
+  echo "removed rfc and rfc-serve from $prefix (your documents in \${RFC_HOME:-~/.local/share/rfc} are kept)"
   exit 0
 fi
 
@@ -58,25 +59,28 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 out="artifacts/publish/$rid"
 rm -rf "$out"
-echo "building rfc for $rid (NativeAOT; about a minute)..."
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 # TreatWarningsAsErrors covers the compiler and analyzers; IlcTreatWarningsAsErrors the trimming and
 # AOT analysis that only runs at publish. The grep is a second net: no warning may pass silently.
-if ! dotnet publish src/Rfc.Cli -c Release -r "$rid" -o "$out" \
-     -p:TreatWarningsAsErrors=true -p:IlcTreatWarningsAsErrors=true -p:TrimmerSingleWarn=false >"$log" 2>&1; then
-  cat "$log" >&2
-  echo "install.sh: the build failed (above)" >&2
-  exit 1
-fi
-if grep -E ': warning [A-Z]+[0-9]+' "$log" >&2; then
-  echo "install.sh: the build has warnings (above); rfc must trim and compile ahead of time cleanly" >&2
-  exit 1
-fi
+# Two programs: rfc (src/Rfc.Cli) and rfc-serve (src/Rfc.Serve, the ASP.NET Core server 'rfc serve' execs).
+for project in Rfc.Cli Rfc.Serve; do
+  echo "building $project for $rid (NativeAOT; a minute or two)..."
+  if ! dotnet publish "src/$project" -c Release -r "$rid" -o "$out" \
+       -p:TreatWarningsAsErrors=true -p:IlcTreatWarningsAsErrors=true -p:TrimmerSingleWarn=false >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "install.sh: the build of $project failed (above)" >&2
+    exit 1
+  fi
+  if grep -E ': warning [A-Z]+[0-9]+' "$log" >&2; then
+    echo "install.sh: the build of $project has warnings (above); rfc must trim and compile ahead of time cleanly" >&2
+    exit 1
+  fi
+done
 
 mkdir -p "$bin" "$lib"
 # Copy under a temporary name, then rename: a running rfc is never replaced by half a file.
-for file in "$out/rfc" "$out"/libe_sqlite3.*; do
+for file in "$out/rfc" "$out/rfc-serve" "$out"/libe_sqlite3.*; do
   [ -e "$file" ] || continue
   name=$(basename "$file")
   cp "$file" "$lib/.$name.new"
@@ -94,6 +98,16 @@ if [ "$status" != 1 ]; then
   cat "$check_home/stderr" >&2
   rm -rf "$check_home"
   echo "install.sh: the installed $bin/rfc does not work (exit $status, expected 1 for an empty store)" >&2
+  exit 1
+fi
+# rfc serve replaces rfc with rfc-serve (found beside rfc's real path): a bad --listen must come back from
+# rfc-serve's own parser as a usage error (exit 2), without binding anything.
+status=0
+(cd / && RFC_HOME="$check_home" "$bin/rfc" serve --listen not-an-address >/dev/null 2>"$check_home/stderr") || status=$?
+if [ "$status" != 2 ] || ! grep -q "^rfc: error: --listen 'not-an-address'" "$check_home/stderr"; then
+  cat "$check_home/stderr" >&2
+  rm -rf "$check_home"
+  echo "install.sh: the installed rfc serve does not reach $lib/rfc-serve (exit $status, expected 2 for a bad --listen)" >&2
   exit 1
 fi
 rm -rf "$check_home"

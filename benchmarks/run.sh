@@ -79,9 +79,12 @@ else
     Darwin-arm64) rid=osx-arm64 ;; Darwin-x86_64) rid=osx-x64 ;;
     *) echo "benchmarks: unsupported platform $(uname -sm)" >&2; exit 1 ;;
   esac
-  echo "benchmarks: publishing the NativeAOT rfc for $rid..." >&2
-  dotnet publish src/Rfc.Cli -c Release -r "$rid" -o "$work/publish" -p:TreatWarningsAsErrors=true >"$work/publish.log" 2>&1 ||
-    { cat "$work/publish.log" >&2; exit 1; }
+  # rfc and rfc-serve (the server 'rfc serve' execs from beside rfc), as install.sh lays them out.
+  for project in Rfc.Cli Rfc.Serve; do
+    echo "benchmarks: publishing the NativeAOT $project for $rid..." >&2
+    dotnet publish "src/$project" -c Release -r "$rid" -o "$work/publish" -p:TreatWarningsAsErrors=true >"$work/publish.log" 2>&1 ||
+      { cat "$work/publish.log" >&2; exit 1; }
+  done
   rfc=$work/publish/rfc
 fi
 # The floor: a NativeAOT program that only copies a file to stdout (benchmarks/AotFloor).

@@ -4,7 +4,8 @@
 #     serving the same file (target: rfc serve ≥ 0.5× nginx);
 #   - median and p99 latency of /rfc/9110, the reader's HTML of a 194-page document (wrk --latency, one connection;
 #     target: p99 < 20 ms);
-#   - the binary's size and `rfc --help` time, and the same for RFC_BIN_BEFORE when given (the build before serve).
+#   - the binary's size and `rfc --help` time, and the same for RFC_BIN_BEFORE when given (the build before serve);
+#     the size of rfc-serve, the server's own binary beside rfc (rfc serve execs it).
 #
 #   benchmarks/serve.sh RFC_BIN CORPUS [--smoke]
 # Needs wrk, nginx, hyperfine, curl, python3.
@@ -110,6 +111,9 @@ if [ -n "${RFC_BIN_BEFORE:-}" ]; then
   read_before="$(cpu "$RFC_BIN_BEFORE" 2616 --no-pager) before serve"
 fi
 echo "| binary size | $(size_mib "$rfc") MiB | $size_before | — | — | — |"
+# rfc serve execs rfc-serve from beside rfc's real path (install.sh's layout); its size is the server's own cost.
+server="$(dirname "$(readlink -f "$rfc")")/rfc-serve"
+if [ -e "$server" ]; then echo "| \`rfc-serve\` size (the server, a second binary) | $(size_mib "$server") MiB | — | — | — | — |"; fi
 echo "| \`rfc --help\`: CPU time and page faults (perf stat) | $(cpu "$rfc" --help) | $cpu_before | — | — | — |"
 echo "| cached \`rfc 2616\`: CPU time and page faults (perf stat) | $(cpu "$rfc" 2616 --no-pager) | $read_before | — | — | — |"
 echo "| \`rfc --help\` (median of hyperfine runs) | $(help_ms "$rfc") ms | $help_before | — | < 10 ms | — |"

@@ -58,6 +58,7 @@ internal static class ErrorReporter
     public static (ExitCode Code, string Line) Classify(Exception error) => error switch
     {
         CliUsageException or InvalidSourceException => Error(ExitCode.Usage, error.Message),
+        Commands.ServerMissingException => Error(ExitCode.Local, error.Message),
         TransportConfigurationException { Setting: TransportSetting.CaFile } => Error(ExitCode.Usage, error.Message, "check --ca-file or RFC_CA_FILE"),
         TransportConfigurationException e => Error(ExitCode.Usage, error.Message, e.Variable is { } name ? $"fix or unset {name}" : "check https_proxy, http_proxy, all_proxy and no_proxy"),
         RfcLibraryException e => Library(e),
@@ -67,7 +68,6 @@ internal static class ErrorReporter
         FetchException { IsTimeout: true, Layer: FetchLayer.Http } => Error(ExitCode.Network, error.Message, "read timeout; raise it with --timeout"),
         FetchException { IsTimeout: true } => Error(ExitCode.Network, error.Message, "raise it with --connect-timeout"),
         FetchException { IsNetworkFailure: true } => Error(ExitCode.Network, error.Message),
-        Rfc.Serve.ListenException => Error(ExitCode.Network, error.Message, "choose another address or port with --listen"),
         FetchException => Error(ExitCode.Protocol, error.Message),
         UnauthorizedAccessException or IOException => Error(ExitCode.Local, $"a file could not be read or written ({Describe(error)})", "check the path and its permissions"),
         _ => (ExitCode.Internal, $"rfc: internal error: {error.GetType().Name} ({ReportTo}; run with --verbose for details)"),

@@ -14,4 +14,14 @@ public sealed class ArchitectureTests
         Assert.DoesNotContain("Rfc.Storage", references);
         Assert.DoesNotContain("Microsoft.Data.Sqlite", references);
     }
+
+    [Fact]
+    public void Cli_CarriesNoServer()
+    {
+        // rfc serve execs the separate rfc-serve program: ASP.NET Core in rfc would slow every command's start-up (issue 14).
+        string[] references = [.. typeof(RfcApp).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "")];
+
+        Assert.DoesNotContain("rfc-serve", references);
+        Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
 }

@@ -11,6 +11,20 @@ public sealed class ErrorTests
     private const string Missing = "rfc: error: must supply an RFC number as the first argument, e.g. `rfc 2324`";
 
     [Fact]
+    public async Task Serve_ExitsLocal_WhenRfcServeIsNotBesideRfc()
+    {
+        // This project's output has rfc but no rfc-serve (Rfc.Cli does not reference the server), so the command must
+        // say what is missing instead of replacing the test process.
+        Assert.Null(Commands.ServeCommand.FindServer());
+
+        CliResult result = await CliRunner.RunAsync("serve", "--listen", "127.0.0.1:8080");
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Equal(["rfc: error: rfc serve needs the rfc-serve program next to rfc (reinstall with ./install.sh)"], result.StderrLines);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
     public async Task Get_ExitsUsage_WhenNoNumberGiven()
     {
         CliResult result = await CliRunner.RunAsync();

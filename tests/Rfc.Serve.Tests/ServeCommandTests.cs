@@ -2,12 +2,15 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
-using Rfc.Cli;
 using Rfc.Testing;
 
 namespace Rfc.Serve.Tests;
 
-/// <summary><c>rfc serve</c> as a command: its address, its errors and exit codes, its log, and a graceful stop.</summary>
+/// <summary>
+/// <c>rfc serve</c> as a command: its address, its errors and exit codes, its log, and a graceful stop. In-process the
+/// tests run rfc-serve's own entry point (rfc serve replaces the process with it); the executable tests go through
+/// the real rfc, which must find rfc-serve beside it.
+/// </summary>
 public sealed class ServeCommandTests : IDisposable
 {
     private readonly TemporaryDirectory _home = new("rfc-serve-cli-");
@@ -36,10 +39,29 @@ public sealed class ServeCommandTests : IDisposable
     [InlineData("::1:8080", "--listen '::1:8080': write an IPv6 address in brackets, such as [::1]:8080")]
     public async Task Serve_RefusesABadAddress_WithUsageExit(string listen, string message)
     {
-        var (code, _, stderr) = await Cli.RunAsync(["serve", "--listen", listen], _home.StoreEnvironment);
+        var (code, stderr) = await ServeAsync(["--listen", listen]);
 
         Assert.Equal(2, code);
         Assert.Equal($"rfc: error: {message}", stderr.Split('\n')[0]);
+    }
+
+    [Fact]
+    public async Task Executable_RefusesABadAddress_ThroughRfcServe()
+    {
+        RfcExecutable.Result result = await RfcExecutable.RunAsync(["serve", "--listen", "localhost:8080"], _home.StoreEnvironment, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.Equal("rfc: error: --listen 'localhost:8080': 'localhost' is not an IP address (rfc serve listens on an address, not a host name)", result.Stderr.Split('\n')[0]);
+    }
+
+    [Fact]
+    public async Task Serve_RefusesAnUnknownArgument_WithUsageExit()
+    {
+        var (code, stderr) = await ServeAsync(["--port", "80"]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("rfc: error: Unrecognized command or argument '--port'.", stderr.Split('\n')[0]);
     }
 
     [Fact]
@@ -50,10 +72,9 @@ public sealed class ServeCommandTests : IDisposable
         taken.Listen();
         string address = taken.LocalEndPoint!.ToString()!;
 
-        var (code, stdout, stderr) = await Cli.RunAsync(["serve", "--listen", address], _home.StoreEnvironment);
+        var (code, stderr) = await ServeAsync(["--listen", address]);
 
         Assert.Equal(3, code);
-        Assert.Empty(stdout);
         Assert.Equal($"rfc: error: cannot listen on {address}: the address is already in use (choose another address or port with --listen)\n", stderr);
     }
 
@@ -67,13 +88,11 @@ public sealed class ServeCommandTests : IDisposable
         int port = FreePort(IPAddress.IsLoopback(ip) ? ip : IPAddress.Loopback);
         string listen = new IPEndPoint(ip, port).ToString();
         using CancellationTokenSource interrupt = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        using MemoryStream stdout = new();
         using StringWriter stderr = new() { NewLine = "\n" };
         TextWriter log = TextWriter.Synchronized(stderr);
         Dictionary<string, string> environment = _home.StoreEnvironment;
-        CliContext context = new(stdout, log, false, name => environment.GetValueOrDefault(name));
 
-        Task<int> run = RfcApp.RunAsync(["serve", "--listen", listen], context, interrupt.Token);
+        Task<int> run = ServeProgram.RunAsync(["--listen", listen], log, name => environment.GetValueOrDefault(name), interrupt.Token);
         string local = IPAddress.IsLoopback(ip) ? listen : $"127.0.0.1:{port}";
         using HttpClient http = new();
         HttpResponseMessage? response = null;
@@ -130,6 +149,15 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(0, rfc.ExitCode);
         Assert.Equal(["GET /rfc/rfc1.txt 404 25 ", "rfc: stopped"], rest.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.StartsWith("GET", StringComparison.Ordinal) ? l[..l.LastIndexOf(' ')] + " " : l));
+    }
+
+    /// <summary>Runs rfc-serve's entry point in-process over this test's store.</summary>
+    private async Task<(int ExitCode, string Stderr)> ServeAsync(string[] args)
+    {
+        using StringWriter stderr = new() { NewLine = "\n" };
+        Dictionary<string, string> environment = _home.StoreEnvironment;
+        int code = await ServeProgram.RunAsync(args, stderr, name => environment.GetValueOrDefault(name), TestContext.Current.CancellationToken);
+        return (code, stderr.ToString());
     }
 
     /// <summary>A port nothing listens on, released for the server under test to take.</summary>

@@ -1,23 +1,29 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Net;
+using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Rfc.Serve;
 
 namespace Rfc.Cli.Commands;
 
 /// <summary>
 /// <c>rfc serve</c>: the local library over HTTP, as a mirror for other rfc clients and as a reader in the browser,
-/// until Ctrl+C or SIGTERM (a graceful stop, exit 0). ASP.NET Core is touched only inside <see cref="RunAsync"/>, so
-/// no other command pays for it at start-up.
+/// until Ctrl+C or SIGTERM (a graceful stop, exit 0). The server is a second executable, <c>rfc-serve</c>, installed
+/// beside rfc: this command declares the options (so <c>rfc serve --help</c> and completion work here) and then
+/// replaces the process with that program (execv), so its signals and exit code are the server's own. The rfc binary
+/// carries no ASP.NET Core, which keeps every other command's start-up as fast as before the server existed
+/// (docs/ARCHITECTURE.md, "Two binaries").
 /// </summary>
-internal static class ServeCommand
+internal static partial class ServeCommand
 {
+    /// <summary>The server's file name; the same as its assembly name (src/Rfc.Serve).</summary>
+    internal const string ServerName = "rfc-serve";
+
+    private const string DefaultListen = "127.0.0.1:8080";
+
     public static void Attach(RootCommand root, GlobalOptions globals, CliContext context)
     {
         Option<string> listen = new("--listen")
         {
-            Description = $"The address and port to listen on: 127.0.0.1:8080, [::1]:8080, or 0.0.0.0:8080 for every interface [default: {ListenAddress.Default}]",
+            Description = $"The address and port to listen on: 127.0.0.1:8080, [::1]:8080, or 0.0.0.0:8080 for every interface [default: {DefaultListen}]",
             HelpName = "ADDRESS:PORT",
         };
         Option<bool> quiet = new("--quiet", "-q") { Description = "Do not log one line per request on stderr" };
@@ -28,6 +34,7 @@ internal static class ServeCommand
             (/rfc/rfcN.txt exactly as stored, /rfc-index.xml or /rfc-index.txt as synced; ETag, Range, gzip), and as a
             reader in the browser (/ to search, /rfc/N with links, contents and anchors like the RFC Editor's pages).
             Loopback only unless --listen names another address. One line per request on stderr unless --quiet.
+            The server is the rfc-serve program installed beside rfc.
 
             Examples:
               rfc serve                                  http://127.0.0.1:8080/ in a browser
@@ -41,54 +48,81 @@ internal static class ServeCommand
         };
         serve.SetAction((parse, cancellationToken) =>
         {
-            string text = parse.GetValue(listen) ?? ListenAddress.Default;
-            if (!ListenAddress.TryParse(text.Trim(), out IPEndPoint? endPoint, out string? error))
+            List<string> arguments = [];
+            if (parse.GetValue(listen) is { } address)
             {
-                throw new CliUsageException($"--listen '{text}': {error}");
+                arguments.Add("--listen");
+                arguments.Add(address);
             }
 
-            return RunAsync(endPoint, parse.GetValue(quiet), globals.ClientOptions(parse, context), context, cancellationToken);
+            if (parse.GetValue(quiet))
+            {
+                arguments.Add("--quiet");
+            }
+
+            if (parse.GetValue(globals.Verbose))
+            {
+                arguments.Add("--verbose");
+            }
+
+            return RunAsync(arguments, context, cancellationToken);
         });
         root.Subcommands.Add(serve);
     }
 
-    private static async Task<int> RunAsync(IPEndPoint endPoint, bool quiet, RfcClientOptions options, CliContext context, CancellationToken cancellationToken)
+    /// <summary>Where rfc-serve is: beside the running executable, beside rfc.dll, or in the Rfc.Serve build output.</summary>
+    internal static string? FindServer()
     {
-        await using RfcClient client = new(options);
-        int documents = client.CountStoredDocuments();
-        using CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // SIGTERM is how service managers stop a server: a normal, graceful end like Ctrl+C.
-        using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        string name = OperatingSystem.IsWindows() ? ServerName + ".exe" : ServerName;
+        List<string> directories = [];
+        if (Environment.ProcessPath is { } process)
         {
-            signal.Cancel = true;
-            stop.Cancel();
-        });
-
-        RfcServer server = await RfcServer.StartAsync(client, new RfcServerOptions { Listen = endPoint, Log = quiet ? null : context.Stderr }, cancellationToken);
-        await using (server)
-        {
-            if (!IPAddress.IsLoopback(endPoint.Address))
-            {
-                await context.Stderr.WriteLineAsync($"rfc: notice: listening on {server.EndPoint}, not loopback: anyone who can reach this machine can read the library");
-            }
-
-            string index = client.HasIndex ? "with the index" : "without an index (run 'rfc sync' to add one)";
-            await context.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"rfc: serving {documents} documents {index} at {server.BaseUri} (Ctrl+C to stop)"));
-            await context.Stderr.FlushAsync(CancellationToken.None);
-            try
-            {
-                using CancellationTokenSource either = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, server.Stopping);
-                await Task.Delay(Timeout.Infinite, either.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C or SIGTERM: the normal end of a server.
-            }
-
-            await server.StopAsync();
-            await context.Stderr.WriteLineAsync("rfc: stopped");
+            // The installed layout: $PREFIX/bin/rfc is a symlink to $PREFIX/lib/rfc/rfc, beside rfc-serve.
+            string real = new FileInfo(process).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? process;
+            directories.Add(Path.GetDirectoryName(real) ?? "");
         }
 
-        return (int)ExitCode.Success;
+        // dotnet run / dotnet rfc.dll / a test's output: the process is dotnet, rfc.dll is in AppContext.BaseDirectory.
+        directories.Add(AppContext.BaseDirectory);
+        // The development layout: src/Rfc.Cli/bin/CONFIG/TFM/ beside src/Rfc.Serve/bin/CONFIG/TFM/.
+        DirectoryInfo tfm = new(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+        if (tfm.Parent?.Parent?.Parent?.Parent is { } src)
+        {
+            directories.Add(Path.Combine(src.FullName, "Rfc.Serve", "bin", tfm.Parent.Name, tfm.Name));
+        }
+
+        return directories.Where(d => d.Length > 0).Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
     }
+
+    private static async Task<int> RunAsync(List<string> arguments, CliContext context, CancellationToken cancellationToken)
+    {
+        string server = FindServer()
+            ?? throw new ServerMissingException($"rfc serve needs the {ServerName} program next to rfc (reinstall with ./install.sh)");
+        await context.Stderr.FlushAsync(CancellationToken.None);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Replaces this process: from here on the pid, the signals and the exit code are rfc-serve's.
+            string?[] argv = [server, .. arguments, null];
+            _ = Execv(server, argv);
+            throw new ServerMissingException($"rfc serve could not start {server} (errno {Marshal.GetLastPInvokeError()}; reinstall with ./install.sh)");
+        }
+
+        // No execv: a child with this console, whose exit code becomes ours; Ctrl+C reaches both.
+        ProcessStartInfo start = new(server) { UseShellExecute = false };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process child = Process.Start(start) ?? throw new ServerMissingException($"rfc serve could not start {server} (reinstall with ./install.sh)");
+        await child.WaitForExitAsync(CancellationToken.None);
+        _ = cancellationToken;
+        return child.ExitCode;
+    }
+
+    [LibraryImport("libc", EntryPoint = "execv", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Execv(string path, string?[] argv);
 }
+
+/// <summary>rfc-serve is not installed beside rfc or could not be started: exit 5, like any other missing local file.</summary>
+internal sealed class ServerMissingException(string message) : Exception(message);
