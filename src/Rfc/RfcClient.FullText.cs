@@ -10,6 +10,9 @@ namespace Rfc;
 /// </summary>
 public sealed partial class RfcClient
 {
+    /// <summary>Serialises the indexing that full-text searches start (no wait handle is ever made, so nothing to dispose).</summary>
+    private readonly SemaphoreSlim _pendingIndexing = new(1, 1);
+
     /// <summary>Documents stored but not yet (or no longer correctly) in the full-text index.</summary>
     public int CountFullTextPending() => FromStore(() => RequiredStore.FullTextPending().Count);
 
@@ -19,13 +22,33 @@ public sealed partial class RfcClient
     /// </summary>
     public async Task<IReadOnlyList<RfcTextHit>> SearchFullTextAsync(string query, int limit, Action<int, int>? indexing, CancellationToken cancellationToken)
     {
-        RfcStore store = RequiredStore;
-        if (FromStore(() => store.FullTextPending().Count) > 0)
+        await IndexPendingAsync(RequiredStore, indexing, cancellationToken).ConfigureAwait(false);
+        return SearchText(query, limit);
+    }
+
+    /// <summary>
+    /// Indexes what was stored since the last index update, before a full-text search (the CLI's and the server's).
+    /// One caller indexes at a time; the others wait for it and then find nothing pending.
+    /// </summary>
+    private async Task IndexPendingAsync(RfcStore store, Action<int, int>? indexing, CancellationToken cancellationToken)
+    {
+        if (FromStore(() => store.FullTextPending().Count) == 0)
         {
-            await FromStoreAsync(() => store.UpdateFullTextIndexAsync(rebuild: false, indexing is null ? null : p => indexing(p.Indexed, p.Total), cancellationToken)).ConfigureAwait(false);
+            return;
         }
 
-        return SearchText(query, limit);
+        await _pendingIndexing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (FromStore(() => store.FullTextPending().Count) > 0)
+            {
+                await FromStoreAsync(() => store.UpdateFullTextIndexAsync(rebuild: false, indexing is null ? null : p => indexing(p.Indexed, p.Total), cancellationToken)).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _pendingIndexing.Release();
+        }
     }
 
     /// <summary>

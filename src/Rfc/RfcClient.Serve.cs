@@ -10,9 +10,6 @@ namespace Rfc;
 /// </summary>
 public sealed partial class RfcClient
 {
-    /// <summary>Serialises the indexing that full-text searches from the server start (no wait handle is ever made, so nothing to dispose).</summary>
-    private readonly SemaphoreSlim _servedIndexing = new(1, 1);
-
     /// <summary>The names under which a synced index file is kept beside the database, one per format.</summary>
     public static IReadOnlyList<string> IndexFileNames { get; } = [XmlIndexFileName, TextIndexFileName];
 
@@ -121,8 +118,8 @@ public sealed partial class RfcClient
     /// <summary>
     /// The full-text search over stored documents (<c>rfc search --full-text</c>), or why the query was refused. As
     /// on the command line, documents stored since the index was last brought up to date (by a mirror into the
-    /// served store, say) are indexed first: the index is derived data, so this writes no document. One request
-    /// indexes at a time; the others wait for it and then find nothing pending.
+    /// served store, say) are indexed first (<see cref="IndexPendingAsync"/>): the index is derived data, so this writes
+    /// no document.
     /// </summary>
     public async Task<ServedSearch<ServedTextHit>> SearchTextForServingAsync(string query, int limit, CancellationToken cancellationToken)
     {
@@ -132,22 +129,7 @@ public sealed partial class RfcClient
             return new([], "no documents are stored");
         }
 
-        if (FromStore(() => store.FullTextPending().Count) > 0)
-        {
-            await _servedIndexing.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                if (FromStore(() => store.FullTextPending().Count) > 0)
-                {
-                    await FromStoreAsync(() => store.UpdateFullTextIndexAsync(rebuild: false, null, cancellationToken)).ConfigureAwait(false);
-                }
-            }
-            finally
-            {
-                _servedIndexing.Release();
-            }
-        }
-
+        await IndexPendingAsync(store, null, cancellationToken).ConfigureAwait(false);
         try
         {
             IReadOnlyList<FullTextHit> hits = FromStore(() => store.SearchDocuments(query, limit));
