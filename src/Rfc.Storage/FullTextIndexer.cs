@@ -13,8 +13,14 @@ namespace Rfc.Storage;
 /// </summary>
 public sealed class FullTextIndexer : IAsyncDisposable
 {
-    /// <summary>Documents per shard transaction.</summary>
+    /// <summary>Documents per shard transaction in an incremental update.</summary>
     private const int BatchSize = 32;
+
+    /// <summary>
+    /// Documents per shard transaction while building an empty shard: each transaction leaves one FTS5 segment
+    /// to merge at the end, so fewer, larger ones; a killed build still keeps every whole batch before it.
+    /// </summary>
+    private const int BulkBatchSize = 128;
 
     private readonly BlockingCollection<int>[] _queues;
     private readonly Task[] _workers;
@@ -84,9 +90,23 @@ public sealed class FullTextIndexer : IAsyncDisposable
         // 8 s of CPU in benchmarks/run.sh --store), and the fetchers mostly wait on the network anyway.
         using FullTextShard shard = FullTextShard.Open(shardPath);
         using SqliteConnection documents = new(new SqliteConnectionStringBuilder { DataSource = _databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        List<int> batch = new(BatchSize);
+        List<int> batch = new(BulkBatchSize);
         try
         {
+            // An empty shard (a new index, a rebuild, the first mirror) is built in bulk; anything else is an
+            // incremental update with FTS5's usual merging (also undoing a bulk build killed before its end).
+            bool bulk = shard.IsEmpty();
+            if (bulk)
+            {
+                shard.BeginBulk();
+            }
+            else
+            {
+                shard.UseIncrementalMerging();
+            }
+
+            int batchSize = bulk ? BulkBatchSize : BatchSize;
+            HashSet<int> added = [];
             documents.Open();
             using SqliteCommand busy = documents.CreateCommand();
             busy.CommandText = $"PRAGMA busy_timeout = {RfcStore.BusyTimeoutMilliseconds};";
@@ -98,7 +118,7 @@ public sealed class FullTextIndexer : IAsyncDisposable
             {
                 batch.Clear();
                 batch.Add(first);
-                while (batch.Count < BatchSize && queue.TryTake(out int next))
+                while (batch.Count < batchSize && queue.TryTake(out int next))
                 {
                     batch.Add(next);
                 }
@@ -107,7 +127,12 @@ public sealed class FullTextIndexer : IAsyncDisposable
                 {
                     foreach (int n in batch)
                     {
-                        shard.Remove(transaction, n);
+                        // Into an empty shard only a document indexed earlier in this build has anything to remove.
+                        if (!bulk || !added.Add(n))
+                        {
+                            shard.Remove(transaction, n);
+                        }
+
                         number.Value = n;
                         using SqliteDataReader reader = read.ExecuteReader();
                         if (!reader.Read())
@@ -131,6 +156,11 @@ public sealed class FullTextIndexer : IAsyncDisposable
 
                 int indexed = Interlocked.Add(ref _indexed, batch.Count);
                 _progress?.Invoke(new FullTextIndexProgress(Queued, indexed));
+            }
+
+            if (bulk)
+            {
+                shard.EndBulk();
             }
         }
         catch (SqliteException e)
