@@ -71,7 +71,7 @@ internal static partial class DocumentUnits
         for (int i = 0; i < lines.Count; i++)
         {
             // The regex only where a footer can be: most lines have no '[' at all.
-            if (lines[i].Contains("[Page", StringComparison.OrdinalIgnoreCase) && Footer().Match(lines[i]) is { Success: true } footer)
+            if (lines[i].Contains('[', StringComparison.Ordinal) && Footer().Match(lines[i]) is { Success: true } footer)
             {
                 paginated = true;
                 int? page = footer.Groups["page"].Success ? int.Parse(footer.Groups["page"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture) : null;

@@ -197,7 +197,7 @@ public sealed partial class RfcOutline
     {
         for (int i = 0; i < lines.Count; i++)
         {
-            string trimmed = lines[i].Trim();
+            ReadOnlySpan<char> trimmed = lines[i].AsSpan().Trim();
             if (trimmed.Equals("Table of Contents", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("Contents", StringComparison.OrdinalIgnoreCase))
             {
                 for (int j = i + 1; j < lines.Count; j++)
@@ -258,14 +258,27 @@ public sealed partial class RfcOutline
             return null;
         }
 
-        int indent = line.Length - line.TrimStart().Length;
+        // Spans, not trimmed copies, and the regex only where a heading can start: this runs on every line of
+        // every document the full-text indexer reads.
+        int indent = line.Length - line.AsSpan().TrimStart().Length;
+        if (indent == line.Length)
+        {
+            return null; // White space only: the regex needs a number and a title.
+        }
+
         if (indent > 0)
         {
-            int right = PageWidth - line.TrimEnd().Length;
-            if (indent < MinCentredIndent || Math.Abs(indent - right) > CentringTolerance || MultiColumn().IsMatch(line.Trim()))
+            int right = PageWidth - line.AsSpan().TrimEnd().Length;
+            if (indent < MinCentredIndent || Math.Abs(indent - right) > CentringTolerance || MultiColumn().IsMatch(line.AsSpan().Trim()))
             {
                 return null;
             }
+        }
+
+        // NumberedHeading starts, after the indent, with "Appendix"/"APPENDIX", a digit (\d) or a letter A-Z.
+        if (!char.IsDigit(line[indent]) && !char.IsAsciiLetterUpper(line[indent]))
+        {
+            return null;
         }
 
         Match match = NumberedHeading().Match(line);
@@ -306,7 +319,7 @@ public sealed partial class RfcOutline
             return false;
         }
 
-        string trimmed = line.TrimEnd();
+        ReadOnlySpan<char> trimmed = line.AsSpan().TrimEnd();
         if (trimmed.EndsWith('.') || trimmed.EndsWith(',') || trimmed.EndsWith(';') || trimmed.EndsWith(':') || MultiColumn().IsMatch(trimmed) || TocLine().IsMatch(trimmed))
         {
             return false;
