@@ -14,7 +14,7 @@ namespace Rfc.Http;
 /// <see cref="SocketsHttpHandler.ConnectCallback"/> is <see cref="TcpConnector"/>, the certificate
 /// check is <see cref="TlsCertificateValidator"/>, the proxy is <see cref="ProxySettings"/>.
 /// </summary>
-public sealed class HttpClientTransport : IHttpTransport
+internal sealed class HttpClientTransport : IHttpTransport
 {
     private readonly HttpClient _client;
     private readonly HttpTransportOptions _options;

@@ -8,7 +8,7 @@ namespace Rfc.Transport;
 /// The TLS client handshake over an open connection: SNI, ALPN <c>http/1.1</c>, and certificate
 /// validation by <see cref="TlsCertificateValidator"/> (system store plus an optional CA file).
 /// </summary>
-public static class TlsConnector
+internal static class TlsConnector
 {
     /// <summary>
     /// Performs the TLS handshake with <paramref name="host"/> over <paramref name="inner"/>.
