@@ -12,4 +12,4 @@ namespace Rfc.Storage;
 /// <param name="Page">The page the match is on in a paginated RFC (from its <c>[Page N]</c> footers); null in v3 RFCs.</param>
 /// <param name="Section">The nearest heading before the match (<c>8.8.3. Last-Modified</c>), or null.</param>
 /// <param name="Score">The bm25 score (lower is better).</param>
-public sealed record FullTextHit(RfcNumber Number, string? Title, string Snippet, int? Page, string? Section, double Score);
+internal sealed record FullTextHit(RfcNumber Number, string? Title, string Snippet, int? Page, string? Section, double Score);
