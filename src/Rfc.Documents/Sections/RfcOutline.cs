@@ -85,7 +85,7 @@ public sealed partial class RfcOutline
     public static RfcOutline Parse(string text) => new(RfcPagination.Remove(RfcPagination.SplitLines(text)));
 
     /// <summary>Reads the lines of decoded RFC text, as <see cref="RfcPagination.SplitLines"/> cuts them (they are not changed).</summary>
-    public static RfcOutline Parse(IReadOnlyList<string> lines) => new(RfcPagination.Remove(lines));
+    internal static RfcOutline Parse(IReadOnlyList<string> lines) => new(RfcPagination.Remove(lines));
 
     /// <summary>
     /// Finds a section by number (<c>8.8.3</c>, <c>Section 8.8.3</c>, <c>A.1</c>, <c>Appendix A.1</c>, <c>§2</c>) or,
