@@ -150,7 +150,7 @@ public sealed partial class RfcClient : IAsyncDisposable
         if (mode != ReadMode.Refresh && Reader is { } reader && _options.StoreDirectory is { } directory
             && FromStore(() => reader.TryGetDocument(number)) is { } cached)
         {
-            Verify(cached);
+            // No Verify here: the reader checked the SHA-256 as it read (DocumentRow.Map), with the same outcome.
             _options.Http.Trace?.TraceLibrary($"RFC {number}: {cached.Content.Length} bytes from the store ({Path.Combine(directory, RfcStore.FileName)})");
             return new RfcContent(number, cached.Content, SourceOf(cached), DocumentOrigin.Store);
         }
