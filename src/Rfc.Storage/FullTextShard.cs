@@ -109,12 +109,20 @@ internal sealed class FullTextShard : IDisposable
     public void EndBulk()
     {
         Optimize();
-        UseIncrementalMerging();
+        Execute(_connection, IncrementalMergingSql);
         Execute(_connection, "PRAGMA synchronous = NORMAL;");
     }
 
-    /// <summary>FTS5's own merge settings, in case a killed bulk build left its own in the shard.</summary>
-    public void UseIncrementalMerging() => Execute(_connection, IncrementalMergingSql);
+    /// <summary>FTS5's own merge settings again, when a killed bulk build left its own in the shard (FTS5 keeps them in its config table).</summary>
+    public void UseIncrementalMerging()
+    {
+        using SqliteCommand command = _connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM unit_text_config WHERE k = 'automerge' AND v = 0);";
+        if (command.ExecuteScalar() is 1L)
+        {
+            Execute(_connection, IncrementalMergingSql);
+        }
+    }
 
     /// <summary>Starts a transaction for a batch of documents.</summary>
     public SqliteTransaction Begin() => _connection.BeginTransaction(deferred: false);
