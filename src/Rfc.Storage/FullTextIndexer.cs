@@ -13,14 +13,9 @@ namespace Rfc.Storage;
 /// </summary>
 internal sealed class FullTextIndexer : IAsyncDisposable
 {
-    /// <summary>Documents per shard transaction in an incremental update.</summary>
+    /// <summary>Documents per shard transaction (32, 128 and 512 took the same CPU for a rebuild of the corpus).</summary>
     private const int BatchSize = 32;
 
-    /// <summary>
-    /// Documents per shard transaction while building an empty shard: each transaction leaves one FTS5 segment
-    /// to merge at the end, so fewer, larger ones; a killed build still keeps every whole batch before it.
-    /// </summary>
-    private const int BulkBatchSize = 128;
 
     private readonly BlockingCollection<int>[] _queues;
     private readonly Task[] _workers;
@@ -90,7 +85,7 @@ internal sealed class FullTextIndexer : IAsyncDisposable
         // 8 s of CPU in benchmarks/run.sh --store), and the fetchers mostly wait on the network anyway.
         using FullTextShard shard = FullTextShard.Open(shardPath);
         using SqliteConnection documents = new(new SqliteConnectionStringBuilder { DataSource = _databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        List<int> batch = new(BulkBatchSize);
+        List<int> batch = new(BatchSize);
         try
         {
             // An empty shard (a new index, a rebuild, the first mirror) is built in bulk; anything else is an
@@ -105,7 +100,6 @@ internal sealed class FullTextIndexer : IAsyncDisposable
                 shard.UseIncrementalMerging();
             }
 
-            int batchSize = bulk ? BulkBatchSize : BatchSize;
             HashSet<int> added = [];
             documents.Open();
             using SqliteCommand busy = documents.CreateCommand();
@@ -118,7 +112,7 @@ internal sealed class FullTextIndexer : IAsyncDisposable
             {
                 batch.Clear();
                 batch.Add(first);
-                while (batch.Count < batchSize && queue.TryTake(out int next))
+                while (batch.Count < BatchSize && queue.TryTake(out int next))
                 {
                     batch.Add(next);
                 }
