@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Rfc.Documents;
+using Rfc.Documents.Search;
 using Rfc.Documents.Text;
 
 namespace Rfc.Storage;
@@ -148,8 +149,10 @@ public sealed partial class RfcStore
 
     /// <summary>
     /// Full-text search over what the index covers (call <see cref="UpdateFullTextIndexAsync"/> first for what is
-    /// pending), best first, one hit per RFC: its best unit's bm25 rank, a highlighted snippet of that unit, and
-    /// the page and section the unit records. Throws <see cref="SearchQueryException"/> for a query FTS5 cannot parse.
+    /// pending), one hit per RFC: each document's best unit by bm25, re-ordered by <see cref="FullTextRanker"/> (relevance
+    /// times the index's standing prior, so among documents that contain the phrase the current standard comes before
+    /// the obsolete one), with a highlighted snippet of that unit and the page and section the unit records; snippets
+    /// are built only for the hits returned. Throws <see cref="SearchQueryException"/> for a query FTS5 cannot parse.
     /// </summary>
     public IReadOnlyList<FullTextHit> SearchDocuments(string query, int limit)
     {
@@ -161,20 +164,22 @@ public sealed partial class RfcStore
             lock (_gate)
             {
                 FullTextLayout layout = AttachFullText();
-                var best = new List<(int Number, long Unit, double Score)>();
+                int candidates = Math.Max(FullTextRanker.MinCandidates, limit * FullTextRanker.CandidatesPerResult);
+                var best = new Dictionary<int, (long Unit, double Bm25)>();
                 StringBuilder union = new();
                 for (int i = 0; i < layout.Shards; i++)
                 {
                     union.Append(i == 0 ? "" : " UNION ALL ").Append(CultureInfo.InvariantCulture, $"SELECT rowid AS id, rank AS score FROM fts{i}.unit_text WHERE unit_text MATCH $q");
                 }
 
-                // bm25 per unit; an RFC ranks by its best unit, which is the one shown.
-                using (SqliteCommand command = Command($"SELECT id >> 16 AS n, id, min(score) AS best FROM ({union}) GROUP BY n ORDER BY best, n LIMIT $limit;", ("$q", match), ("$limit", limit)))
+                // bm25 per unit; a document counts by its best unit, which is the one shown. Several times the limit,
+                // best first, so the prior can re-order them.
+                using (SqliteCommand command = Command($"SELECT id >> 16 AS n, id, min(score) AS best FROM ({union}) GROUP BY n ORDER BY best, n LIMIT $limit;", ("$q", match), ("$limit", candidates)))
                 using (SqliteDataReader reader = command.ExecuteReader())
                 {
                     while (reader.Read())
                     {
-                        best.Add((reader.GetInt32(0), reader.GetInt64(1), reader.GetDouble(2)));
+                        best[reader.GetInt32(0)] = (reader.GetInt64(1), reader.GetDouble(2));
                     }
                 }
 
@@ -183,20 +188,24 @@ public sealed partial class RfcStore
                     return (IReadOnlyList<FullTextHit>)[];
                 }
 
+                Dictionary<RfcNumber, IndexCandidate> entries = ReadCandidates([.. best.Keys], "", new IndexSearchFilter(), [], []).ToDictionary(c => c.Number);
+                var shown = FullTextRanker.Rank([.. best.Select(b => (new RfcNumber(b.Key), b.Value.Bm25))], n => entries.GetValueOrDefault(n)).Take(limit).ToList();
+
                 // The shown units' text, decoded from their bytes only, into a temporary FTS5 table with the same
                 // tokenizer: FTS5 computes the snippet and the highlights exactly as the index matched them.
                 var units = new Dictionary<long, (int? Page, string Text)>();
                 Execute(_connection, $"CREATE VIRTUAL TABLE IF NOT EXISTS temp.shown USING fts5(body, tokenize = '{FullTextShard.Tokenizer}'); DELETE FROM temp.shown;");
-                foreach ((int number, long unit, _) in best)
+                foreach ((RfcNumber number, _) in shown)
                 {
-                    int shard = number % layout.Shards;
+                    long unit = best[number.Value].Unit;
+                    int shard = number.Value % layout.Shards;
                     using SqliteCommand read = Command(
                         $"""
                         SELECT u.page, substr(d.content, u.byte_start + 1, u.byte_length)
                         FROM fts{shard}.units u JOIN main.documents d ON d.number = $n
                         WHERE u.id = $id;
                         """,
-                        ("$n", number),
+                        ("$n", number.Value),
                         ("$id", unit));
                     using SqliteDataReader reader = read.ExecuteReader();
                     if (!reader.Read())
@@ -222,15 +231,14 @@ public sealed partial class RfcStore
                     }
                 }
 
-                var hits = new List<FullTextHit>(best.Count);
-                foreach ((int number, long unit, double score) in best)
+                var hits = new List<FullTextHit>(shown.Count);
+                foreach ((RfcNumber number, FullTextScoreParts parts) in shown)
                 {
+                    long unit = best[number.Value].Unit;
                     (int? page, string text) = units.TryGetValue(unit, out var found) ? found : (null, "");
                     string snippet = snippets.GetValueOrDefault(unit, "");
-                    string? section = SectionOf(number % layout.Shards, number, unit, OffsetOf(text, snippet));
-                    using SqliteCommand titleOf = Command("SELECT title FROM index_entries WHERE number = $n;", ("$n", number));
-                    string? title = titleOf.ExecuteScalar() as string;
-                    hits.Add(new FullTextHit(new RfcNumber(number), title, Display(snippet), page, section, score));
+                    string? section = SectionOf(number.Value % layout.Shards, number.Value, unit, OffsetOf(text, snippet));
+                    hits.Add(new FullTextHit(number, entries.GetValueOrDefault(number)?.Title, Display(snippet), page, section, parts.Total) { Parts = parts });
                 }
 
                 return (IReadOnlyList<FullTextHit>)hits;
