@@ -71,6 +71,35 @@ public sealed partial class RfcStore
     }
 
     /// <summary>
+    /// Whether any document is pending (<see cref="FullTextPending"/> is not empty), answered inside SQLite: every
+    /// stored checksum is looked up in its shard's <c>covered</c> table by number, and the covered rows are counted,
+    /// so no row comes out to .NET. A warm full-text search asks this first; listing what is pending read every
+    /// number and checksum of both sides into dictionaries, measured (perf) at twice the cost of the search itself.
+    /// </summary>
+    public bool HasFullTextPending() => Run(() =>
+    {
+        FullTextLayout layout = AttachFullText();
+        StringBuilder differs = new("CASE d.number % $shards");
+        StringBuilder covered = new("0");
+        for (int i = 0; i < layout.Shards; i++)
+        {
+            differs.Append(CultureInfo.InvariantCulture, $" WHEN {i} THEN NOT EXISTS (SELECT 1 FROM fts{i}.covered c WHERE c.number = d.number AND c.sha256 = d.sha256)");
+            covered.Append(CultureInfo.InvariantCulture, $" + (SELECT count(*) FROM fts{i}.covered)");
+        }
+
+        differs.Append(" ELSE 1 END");
+
+        // Every stored document covered as stored, and exactly as many covered rows as documents: nothing pending.
+        using SqliteCommand command = Command(
+            $"""
+            SELECT EXISTS (SELECT 1 FROM main.documents d INDEXED BY documents_summary WHERE {differs})
+                OR (SELECT count(*) FROM main.documents) <> ({covered});
+            """,
+            ("$shards", layout.Shards));
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
+    });
+
+    /// <summary>
     /// Brings the full-text index up to date with the stored documents (only what is new, changed or gone), or
     /// with <paramref name="rebuild"/> builds it from nothing; every shard on its own thread.
     /// </summary>
@@ -192,31 +221,31 @@ public sealed partial class RfcStore
                 var shown = FullTextRanker.Rank([.. best.Select(b => (new RfcNumber(b.Key), b.Value.Bm25))], n => entries.GetValueOrDefault(n)).Take(limit).ToList();
 
                 // The shown units' text, decoded from their bytes only, into a temporary FTS5 table with the same
-                // tokenizer: FTS5 computes the snippet and the highlights exactly as the index matched them.
+                // tokenizer: FTS5 computes the snippet and the highlights exactly as the index matched them. One
+                // statement reads every shown unit (each from its own shard) and one prepared insert stores them.
                 var units = new Dictionary<long, (int? Page, string Text)>();
                 Execute(_connection, $"CREATE VIRTUAL TABLE IF NOT EXISTS temp.shown USING fts5(body, tokenize = '{FullTextShard.Tokenizer}'); DELETE FROM temp.shown;");
-                foreach ((RfcNumber number, _) in shown)
+                StringBuilder read = new();
+                for (int i = 0; i < layout.Shards; i++)
                 {
-                    long unit = best[number.Value].Unit;
-                    int shard = number.Value % layout.Shards;
-                    using SqliteCommand read = Command(
-                        $"""
-                        SELECT u.page, substr(d.content, u.byte_start + 1, u.byte_length)
-                        FROM fts{shard}.units u JOIN main.documents d ON d.number = $n
-                        WHERE u.id = $id;
-                        """,
-                        ("$n", number.Value),
-                        ("$id", unit));
-                    using SqliteDataReader reader = read.ExecuteReader();
-                    if (!reader.Read())
-                    {
-                        continue;
-                    }
+                    read.Append(i == 0 ? "" : " UNION ALL ").Append(CultureInfo.InvariantCulture,
+                        $"SELECT u.id, u.page, substr(d.content, u.byte_start + 1, u.byte_length) FROM fts{i}.units u JOIN main.documents d ON d.number = u.id >> 16 WHERE u.id IN (SELECT value FROM json_each($ids))");
+                }
 
-                    string text = RfcTextDecoder.Decode((byte[])reader.GetValue(1));
-                    units[unit] = (reader.IsDBNull(0) ? null : reader.GetInt32(0), text);
-                    using SqliteCommand insert = Command("INSERT INTO temp.shown (rowid, body) VALUES ($id, $body);", ("$id", unit), ("$body", text));
-                    insert.ExecuteNonQuery();
+                string ids = "[" + string.Join(',', shown.Select(h => best[h.Number.Value].Unit.ToString(CultureInfo.InvariantCulture))) + "]";
+                using (SqliteCommand command = Command(read.Append(';').ToString(), ("$ids", ids)))
+                using (SqliteCommand insert = Command("INSERT INTO temp.shown (rowid, body) VALUES ($id, $body);", ("$id", 0L), ("$body", "")))
+                using (SqliteDataReader reader = command.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        long unit = reader.GetInt64(0);
+                        string text = RfcTextDecoder.Decode((byte[])reader.GetValue(2));
+                        units[unit] = (reader.IsDBNull(1) ? null : reader.GetInt32(1), text);
+                        insert.Parameters[0].Value = unit;
+                        insert.Parameters[1].Value = text;
+                        insert.ExecuteNonQuery();
+                    }
                 }
 
                 var snippets = new Dictionary<long, string>();
@@ -232,13 +261,25 @@ public sealed partial class RfcStore
                 }
 
                 var hits = new List<FullTextHit>(shown.Count);
-                foreach ((RfcNumber number, FullTextScoreParts parts) in shown)
+                var sections = new SqliteCommand?[layout.Shards];
+                try
                 {
-                    long unit = best[number.Value].Unit;
-                    (int? page, string text) = units.TryGetValue(unit, out var found) ? found : (null, "");
-                    string snippet = snippets.GetValueOrDefault(unit, "");
-                    string? section = SectionOf(number.Value % layout.Shards, number.Value, unit, OffsetOf(text, snippet));
-                    hits.Add(new FullTextHit(number, entries.GetValueOrDefault(number)?.Title, Display(snippet), page, section, parts.Total) { Parts = parts });
+                    foreach ((RfcNumber number, FullTextScoreParts parts) in shown)
+                    {
+                        long unit = best[number.Value].Unit;
+                        (int? page, string text) = units.TryGetValue(unit, out var found) ? found : (null, "");
+                        string snippet = snippets.GetValueOrDefault(unit, "");
+                        int shard = number.Value % layout.Shards;
+                        string? section = SectionOf(sections[shard] ??= SectionCommand(shard), number.Value, unit, OffsetOf(text, snippet));
+                        hits.Add(new FullTextHit(number, entries.GetValueOrDefault(number)?.Title, Display(snippet), page, section, parts.Total) { Parts = parts });
+                    }
+                }
+                finally
+                {
+                    foreach (SqliteCommand? command in sections)
+                    {
+                        command?.Dispose();
+                    }
                 }
 
                 return (IReadOnlyList<FullTextHit>)hits;
@@ -246,18 +287,23 @@ public sealed partial class RfcStore
         });
     }
 
-    /// <summary>The nearest heading at or before <paramref name="offset"/> of unit <paramref name="unit"/>, recorded at index time.</summary>
-    private string? SectionOf(int shard, int number, long unit, int offset)
+    /// <summary>The nearest heading at or before an offset of a unit of shard <paramref name="shard"/>, recorded at index time (<see cref="SectionOf"/>).</summary>
+    private SqliteCommand SectionCommand(int shard) => Command(
+        $"""
+        SELECT heading FROM fts{shard}.headings
+        WHERE unit BETWEEN $first AND $unit AND (unit < $unit OR offset <= $offset)
+        ORDER BY unit DESC, offset DESC LIMIT 1;
+        """,
+        ("$first", 0L),
+        ("$unit", 0L),
+        ("$offset", 0));
+
+    /// <summary>The nearest heading at or before <paramref name="offset"/> of unit <paramref name="unit"/>, with <paramref name="command"/> from <see cref="SectionCommand"/>.</summary>
+    private static string? SectionOf(SqliteCommand command, int number, long unit, int offset)
     {
-        using SqliteCommand command = Command(
-            $"""
-            SELECT heading FROM fts{shard}.headings
-            WHERE unit BETWEEN $first AND $unit AND (unit < $unit OR offset <= $offset)
-            ORDER BY unit DESC, offset DESC LIMIT 1;
-            """,
-            ("$first", DocumentUnits.UnitId(number, 0)),
-            ("$unit", unit),
-            ("$offset", offset));
+        command.Parameters[0].Value = DocumentUnits.UnitId(number, 0);
+        command.Parameters[1].Value = unit;
+        command.Parameters[2].Value = offset;
         return command.ExecuteScalar() as string;
     }
 
