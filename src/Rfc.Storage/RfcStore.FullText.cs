@@ -234,18 +234,33 @@ public sealed partial class RfcStore
 
                 string ids = "[" + string.Join(',', shown.Select(h => best[h.Number.Value].Unit.ToString(CultureInfo.InvariantCulture))) + "]";
                 using (SqliteCommand command = Command(read.Append(';').ToString(), ("$ids", ids)))
-                using (SqliteCommand insert = Command("INSERT INTO temp.shown (rowid, body) VALUES ($id, $body);", ("$id", 0L), ("$body", "")))
                 using (SqliteDataReader reader = command.ExecuteReader())
                 {
                     while (reader.Read())
                     {
-                        long unit = reader.GetInt64(0);
-                        string text = RfcTextDecoder.Decode((byte[])reader.GetValue(2));
-                        units[unit] = (reader.IsDBNull(1) ? null : reader.GetInt32(1), text);
+                        units[reader.GetInt64(0)] = (reader.IsDBNull(1) ? null : reader.GetInt32(1), RfcTextDecoder.Decode((byte[])reader.GetValue(2)));
+                    }
+                }
+
+                // One transaction for the inserts: FTS5 flushes its pending terms as one segment at commit, where an
+                // insert per transaction left a segment per unit for the snippet query to merge (perf: ~10 % of a search).
+                Execute(_connection, "BEGIN;");
+                try
+                {
+                    using SqliteCommand insert = Command("INSERT INTO temp.shown (rowid, body) VALUES ($id, $body);", ("$id", 0L), ("$body", ""));
+                    foreach ((long unit, (_, string text)) in units)
+                    {
                         insert.Parameters[0].Value = unit;
                         insert.Parameters[1].Value = text;
                         insert.ExecuteNonQuery();
                     }
+
+                    Execute(_connection, "COMMIT;");
+                }
+                catch
+                {
+                    Execute(_connection, "ROLLBACK;");
+                    throw;
                 }
 
                 var snippets = new Dictionary<long, string>();
