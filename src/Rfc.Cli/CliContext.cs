@@ -8,7 +8,7 @@ namespace Rfc.Cli;
 /// <param name="Stderr">Where errors, warnings and traces go.</param>
 /// <param name="StdoutIsTerminal">True when stdout is a terminal (then a pager is used).</param>
 /// <param name="Environment">Looks up an environment variable.</param>
-public sealed record CliContext(Stream Stdout, TextWriter Stderr, bool StdoutIsTerminal, Func<string, string?> Environment)
+internal sealed record CliContext(Stream Stdout, TextWriter Stderr, bool StdoutIsTerminal, Func<string, string?> Environment)
 {
     /// <summary>Standard input, for commands that read a file named <c>-</c>; null means the console's.</summary>
     public Stream? Stdin { get; init; }

@@ -1,7 +1,7 @@
 namespace Rfc.Cli;
 
 /// <summary>Bad arguments or options: reported on one line with usage, exit 2.</summary>
-public sealed class CliUsageException : Exception
+internal sealed class CliUsageException : Exception
 {
     /// <summary>Creates the exception with the line to print.</summary>
     public CliUsageException(string message) : base(message) { }

@@ -1,7 +1,7 @@
 namespace Rfc.Cli;
 
 /// <summary>The exit codes of rfc: a contract, documented in the README (STYLE.md's table).</summary>
-public enum ExitCode
+internal enum ExitCode
 {
     /// <summary>Success.</summary>
     Success = 0,

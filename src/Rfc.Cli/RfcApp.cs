@@ -8,7 +8,7 @@ namespace Rfc.Cli;
 /// The command-line application: builds the command tree, runs it, and is the one place that turns
 /// failures into a single line on stderr and a documented <see cref="ExitCode"/>.
 /// </summary>
-public static class RfcApp
+internal static class RfcApp
 {
     /// <summary>Runs rfc against the real console; Ctrl+C cancels (a second Ctrl+C exits at once).</summary>
     public static async Task<int> RunAsync(string[] args)

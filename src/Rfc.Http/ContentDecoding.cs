@@ -18,7 +18,7 @@ namespace Rfc.Http;
 /// trailer: ISIZE equal to the decoded length (zlib has checked the CRC-32 when it read the trailer). A body
 /// that fails the check is an HTTP-layer error, never a short document.
 /// </remarks>
-public static class ContentDecoding
+internal static class ContentDecoding
 {
     /// <summary>
     /// Wraps <paramref name="body"/> to decode the codings named in <paramref name="contentEncoding"/>

@@ -14,7 +14,7 @@ namespace Rfc.Http;
 /// <see cref="SocketsHttpHandler.ConnectCallback"/> is <see cref="TcpConnector"/>, the certificate
 /// check is <see cref="TlsCertificateValidator"/>, the proxy is <see cref="ProxySettings"/>.
 /// </summary>
-public sealed class HttpClientTransport : IHttpTransport
+internal sealed class HttpClientTransport : IHttpTransport
 {
     private readonly HttpClient _client;
     private readonly HttpTransportOptions _options;
@@ -33,15 +33,17 @@ public sealed class HttpClientTransport : IHttpTransport
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
-            // The connect callback enforces the connect timeout with the transport layer's wording; the
-            // handler's own limit is only a backstop that also bounds the TLS handshake.
-            ConnectTimeout = options.ConnectTimeout * 2,
+            // The connect callback enforces the connect timeout, and the connection's stream the TLS handshake's
+            // (each as long as the connect timeout), with the transport layer's wording; the handler's own
+            // limit is only a backstop beyond both.
+            ConnectTimeout = (options.ConnectTimeout * 2) + TimeSpan.FromSeconds(1),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
             MaxConnectionsPerServer = options.MaxConnectionsPerServer,
             Proxy = _proxies.AsWebProxy(),
             UseProxy = true,
             SslOptions = SslOptions(_validator, options.Trace),
             ConnectCallback = ConnectAsync,
+            PlaintextStreamFilter = HandshakeDone,
         };
         _client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -244,7 +246,33 @@ public sealed class HttpClientTransport : IHttpTransport
         // Every read on the connection gets the read timeout, as the socket transport's reads do: a server
         // that accepts and then says nothing fails after --timeout, not after the whole request's deadline.
         Uri target = context.InitialRequestMessage.RequestUri ?? new Uri($"http://{HostText.Authority(context.DnsEndPoint.Host, context.DnsEndPoint.Port)}/");
-        return new ReadDeadlineStream(new NetworkStream(socket, ownsSocket: true), _options.ReadTimeout, target);
+        ReadDeadlineStream stream = new(new NetworkStream(socket, ownsSocket: true), _options.ReadTimeout, target);
+
+        // A direct HTTPS connection: the handler's TLS handshake comes next, timed as the socket transport times
+        // its own. (Through a proxy this connection is the proxy's, and CONNECT goes first.)
+        if (target.Scheme == Uri.UriSchemeHttps
+            && string.Equals(target.IdnHost, context.DnsEndPoint.Host, StringComparison.OrdinalIgnoreCase)
+            && target.Port == context.DnsEndPoint.Port)
+        {
+            stream.StartHandshake(HostText.Host(target), _options.ConnectTimeout);
+            context.InitialRequestMessage.Options.Set(HandshakeStream, stream);
+        }
+
+        return stream;
+    }
+
+    /// <summary>Where the connect callback leaves a connection's stream for <see cref="HandshakeDone"/>.</summary>
+    private static readonly HttpRequestOptionsKey<ReadDeadlineStream> HandshakeStream = new("rfc.handshake-stream");
+
+    /// <summary>Called by the handler once the connection is ready for HTTP (after TLS): the handshake's limit ends.</summary>
+    private static ValueTask<Stream> HandshakeDone(SocketsHttpPlaintextStreamFilterContext context, CancellationToken cancellationToken)
+    {
+        if (context.InitialRequestMessage.Options.TryGetValue(HandshakeStream, out ReadDeadlineStream? stream))
+        {
+            stream.HandshakeDone();
+        }
+
+        return ValueTask.FromResult(context.PlaintextStream);
     }
 
     /// <summary>

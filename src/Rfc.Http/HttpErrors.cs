@@ -6,7 +6,7 @@ namespace Rfc.Http;
 /// The wording of HTTP-layer failures, in one place so both transports say the same thing for the same
 /// failure (a parity test holds them to it).
 /// </summary>
-public static class HttpErrors
+internal static class HttpErrors
 {
     /// <summary><c>host:port</c> as written in messages: IPv6 in brackets, the port always shown.</summary>
     public static string Authority(Uri uri) => HostText.Authority(HostText.Host(uri), uri.Port);

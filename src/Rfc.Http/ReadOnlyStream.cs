@@ -4,7 +4,7 @@ namespace Rfc.Http;
 /// Base for the small forward-only read streams of this layer: subclasses implement
 /// <see cref="ReadAsync(Memory{byte}, CancellationToken)"/> and everything else follows from it.
 /// </summary>
-public abstract class ReadOnlyStream : Stream
+internal abstract class ReadOnlyStream : Stream
 {
     /// <inheritdoc />
     public override bool CanRead => true;

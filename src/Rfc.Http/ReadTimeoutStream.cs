@@ -7,7 +7,7 @@ namespace Rfc.Http;
 /// token yields <see cref="OperationCanceledException"/>; the deadline surfaces as a timeout
 /// <see cref="FetchException"/>.
 /// </summary>
-public sealed class ReadTimeoutStream(Stream inner, TimeSpan timeout, Uri uri) : ReadOnlyStream
+internal sealed class ReadTimeoutStream(Stream inner, TimeSpan timeout, Uri uri) : ReadOnlyStream
 {
     /// <inheritdoc />
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)

@@ -7,7 +7,7 @@ namespace Rfc.Http;
 /// 301, 302, 303, 307 and 308 with a <c>Location</c>, relative references resolved against the request URL,
 /// at most <see cref="MaxRedirects"/> hops, loops and https→http downgrades refused.
 /// </summary>
-public sealed class RedirectingClient
+internal sealed class RedirectingClient
 {
     /// <summary>
     /// How many redirects one fetch may follow. Ten is what browsers and curl's docs consider generous:

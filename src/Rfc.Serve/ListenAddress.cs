@@ -8,7 +8,7 @@ namespace Rfc.Serve;
 /// Where <c>rfc serve</c> listens: an IP literal and a port, written <c>127.0.0.1:8080</c>, <c>[::1]:8080</c> or
 /// <c>0.0.0.0:8080</c>. Host names are refused: which interfaces a name means is exactly what must not be guessed.
 /// </summary>
-public static class ListenAddress
+internal static class ListenAddress
 {
     /// <summary>The default: loopback only, port 8080.</summary>
     public const string Default = "127.0.0.1:8080";

@@ -28,7 +28,7 @@ namespace Rfc.Serve;
 /// rfc clients, curl and wget can use it as their source; and as a reader in the browser (<c>/</c>, <c>/rfc/N</c>,
 /// <c>/rfc/N/info</c>, <c>/api/…</c>). Only numbers and known names are accepted in paths.
 /// </summary>
-public sealed partial class RfcServer : IAsyncDisposable
+internal sealed partial class RfcServer : IAsyncDisposable
 {
     /// <summary>The longest request line (method, target, version): an RFC URL is short; 8 KiB refuses abuse early.</summary>
     public const int MaxRequestLineBytes = 8 * 1024;

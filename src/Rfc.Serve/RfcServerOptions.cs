@@ -3,7 +3,7 @@ using System.Net;
 namespace Rfc.Serve;
 
 /// <summary>How <see cref="RfcServer"/> runs.</summary>
-public sealed record RfcServerOptions
+internal sealed record RfcServerOptions
 {
     /// <summary>Where to listen; port 0 takes a free port (tests).</summary>
     public IPEndPoint Listen { get; init; } = new(IPAddress.Loopback, 8080);

@@ -13,7 +13,7 @@ namespace Rfc.Serve;
 /// environment variables (<c>RFC_HOME</c>, ...), and speaks rfc's error lines and exit codes: 2 for a bad argument,
 /// 3 when it cannot listen, 0 when Ctrl+C or SIGTERM stops it.
 /// </summary>
-public static class ServeProgram
+internal static class ServeProgram
 {
     /// <summary>The usage line printed after a usage error.</summary>
     public const string UsageHint = "usage: rfc serve [--listen ADDRESS:PORT] [--quiet]  (try 'rfc serve --help')";

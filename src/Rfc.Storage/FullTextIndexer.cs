@@ -11,7 +11,7 @@ namespace Rfc.Storage;
 /// transaction, so a killed indexer loses only its current batch and the index covers only documents it
 /// read whole from the store and whose SHA-256 matched.
 /// </summary>
-public sealed class FullTextIndexer : IAsyncDisposable
+internal sealed class FullTextIndexer : IAsyncDisposable
 {
     /// <summary>Documents per shard transaction.</summary>
     private const int BatchSize = 32;
@@ -143,10 +143,10 @@ public sealed class FullTextIndexer : IAsyncDisposable
 /// <summary>Where an index build is.</summary>
 /// <param name="Total">Documents queued so far.</param>
 /// <param name="Indexed">Documents done.</param>
-public sealed record FullTextIndexProgress(int Total, int Indexed);
+internal sealed record FullTextIndexProgress(int Total, int Indexed);
 
 /// <summary>What an index update did.</summary>
 /// <param name="Indexed">Documents indexed (new or changed).</param>
 /// <param name="Removed">Documents removed from the index because the store no longer has them.</param>
 /// <param name="Shards">Shards the index is split into (each built by its own thread).</param>
-public sealed record FullTextIndexUpdate(int Indexed, int Removed, int Shards);
+internal sealed record FullTextIndexUpdate(int Indexed, int Removed, int Shards);

@@ -6,4 +6,4 @@ namespace Rfc.Storage;
 /// <param name="Kind">How this RFC relates to <paramref name="Target"/>.</param>
 /// <param name="Target">The related document.</param>
 /// <param name="Title">The related RFC's title, or null (a sub-series document, or an RFC the index does not hold).</param>
-public sealed record IndexRelation(IndexRelationKind Kind, DocId Target, string? Title);
+internal sealed record IndexRelation(IndexRelationKind Kind, DocId Target, string? Title);

@@ -1,7 +1,7 @@
 namespace Rfc.Storage;
 
 /// <summary>How one document of the index relates to another (the index's element names, RFC 2026 §4.2.4 for the first four).</summary>
-public enum IndexRelationKind
+internal enum IndexRelationKind
 {
     /// <summary>This RFC replaces the target (<c>obsoletes</c>).</summary>
     Obsoletes,

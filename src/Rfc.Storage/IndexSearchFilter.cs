@@ -1,7 +1,7 @@
 namespace Rfc.Storage;
 
 /// <summary>Filters for <see cref="RfcStore.SearchIndex"/>; null means no filter.</summary>
-public sealed record IndexSearchFilter
+internal sealed record IndexSearchFilter
 {
     /// <summary>The default number of results.</summary>
     public const int DefaultLimit = 20;

@@ -11,7 +11,7 @@ namespace Rfc.Storage;
 /// <param name="Status">Its current status.</param>
 /// <param name="IsObsoleted">True when another RFC obsoletes it: a reader should go to the current one.</param>
 /// <param name="Score">The ranking score (higher is better): <see cref="ScoreParts.Total"/> of <see cref="Parts"/>.</param>
-public sealed record IndexSearchHit(RfcNumber Number, string Title, RfcDate? Date, RfcStatus Status, bool IsObsoleted, double Score)
+internal sealed record IndexSearchHit(RfcNumber Number, string Title, RfcDate? Date, RfcStatus Status, bool IsObsoleted, double Score)
 {
     /// <summary>The signals the score is made of, so callers can show why it ranks where it does.</summary>
     public ScoreParts Parts { get; init; }

@@ -6,7 +6,7 @@ namespace Rfc.Storage;
 /// The results of <see cref="RfcStore.SearchIndex"/>, best first, with what was actually searched for (after spelling
 /// correction) and whether they match only part of the query.
 /// </summary>
-public sealed class IndexSearchResults(IReadOnlyList<IndexSearchHit> hits, string searchedFor, bool isCorrected, bool isPartial) : IReadOnlyList<IndexSearchHit>
+internal sealed class IndexSearchResults(IReadOnlyList<IndexSearchHit> hits, string searchedFor, bool isCorrected, bool isPartial) : IReadOnlyList<IndexSearchHit>
 {
     /// <summary>The query as searched: the words typed, or their corrections from the index's vocabulary.</summary>
     public string SearchedFor { get; } = searchedFor;

@@ -6,4 +6,4 @@ namespace Rfc.Storage;
 /// <param name="LastModified">The server's Last-Modified, or null.</param>
 /// <param name="SyncedAt">When the index was last downloaded or confirmed unchanged.</param>
 /// <param name="Entries">How many entries that download held.</param>
-public sealed record IndexSyncState(string Url, string? ETag, DateTimeOffset? LastModified, DateTimeOffset SyncedAt, int Entries);
+internal sealed record IndexSyncState(string Url, string? ETag, DateTimeOffset? LastModified, DateTimeOffset SyncedAt, int Entries);

@@ -12,7 +12,7 @@ namespace Rfc.Storage;
 /// nothing is visible to other processes until <see cref="Commit"/>. Disposing without committing rolls back, so a
 /// sync that fails half-way (or is killed) leaves the previous index exactly as it was.
 /// </summary>
-public sealed class IndexUpdate : IDisposable
+internal sealed class IndexUpdate : IDisposable
 {
     private readonly SqliteTransaction _transaction;
     private readonly string _path;

@@ -5,7 +5,7 @@ namespace Rfc.Storage;
 /// <param name="Changed">RFC entries whose content changed.</param>
 /// <param name="Unchanged">RFC entries that were already stored exactly so.</param>
 /// <param name="Subseries">Sub-series (BCP, STD, FYI) entries read.</param>
-public sealed record IndexUpdateCounts(int Added, int Changed, int Unchanged, int Subseries)
+internal sealed record IndexUpdateCounts(int Added, int Changed, int Unchanged, int Subseries)
 {
     /// <summary>Every RFC entry read.</summary>
     public int Total => Added + Changed + Unchanged;

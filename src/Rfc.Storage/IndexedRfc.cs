@@ -8,7 +8,7 @@ namespace Rfc.Storage;
 /// The relations stated by this entry and those implied by other entries (RFC X listing "obsoletes this"
 /// shows here as obsoleted by X), without duplicates, each with the related RFC's title.
 /// </param>
-public sealed record IndexedRfc(RfcIndexEntry Entry, IReadOnlyList<IndexRelation> Relations)
+internal sealed record IndexedRfc(RfcIndexEntry Entry, IReadOnlyList<IndexRelation> Relations)
 {
     /// <summary>The related documents of one kind, in number order.</summary>
     public IReadOnlyList<IndexRelation> Of(IndexRelationKind kind) => [.. Relations.Where(r => r.Kind == kind)];

@@ -5,7 +5,7 @@ using Rfc.Documents;
 namespace Rfc.Storage;
 
 /// <summary>The documents half of the store: each document once, its bytes and what revalidation needs.</summary>
-public sealed partial class RfcStore
+internal sealed partial class RfcStore
 {
     /// <summary>
     /// The stored document <paramref name="number"/>, or null. Its SHA-256 is checked on the way out: a

@@ -6,7 +6,7 @@ using Rfc.Documents.Errata;
 namespace Rfc.Storage;
 
 /// <summary>The errata half of the store: the RFC Editor's errata, replaced whole by each sync, read per RFC.</summary>
-public sealed partial class RfcStore
+internal sealed partial class RfcStore
 {
     /// <summary>
     /// Replaces every stored erratum with <paramref name="records"/> and records <paramref name="state"/>, in one

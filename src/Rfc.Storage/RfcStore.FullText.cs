@@ -12,7 +12,7 @@ namespace Rfc.Storage;
 /// (<see cref="FullTextLayout"/>): contentless FTS5 shards over units of a page (or a section), so no text is
 /// kept twice, and a search reads from the documents only the bytes of the units it shows.
 /// </summary>
-public sealed partial class RfcStore
+internal sealed partial class RfcStore
 {
     // The shards attached to this connection (as fts0, fts1, …), or null.
     private FullTextLayout? _attached;
@@ -397,4 +397,4 @@ public sealed partial class RfcStore
 /// <summary>What <see cref="RfcStore.CheckFullTextIndex"/> found.</summary>
 /// <param name="DamagedShards">Shard files whose index structure failed FTS5's check; they were deleted, to be rebuilt.</param>
 /// <param name="Pending">Documents the index does not cover as stored (indexed by the next update).</param>
-public sealed record FullTextIndexCheck(IReadOnlyList<string> DamagedShards, int Pending);
+internal sealed record FullTextIndexCheck(IReadOnlyList<string> DamagedShards, int Pending);

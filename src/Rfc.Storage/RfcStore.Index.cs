@@ -6,7 +6,7 @@ using Rfc.Documents.Index;
 namespace Rfc.Storage;
 
 /// <summary>The index half of the store: the RFC Editor's index, its relations and sub-series, and sync state.</summary>
-public sealed partial class RfcStore
+internal sealed partial class RfcStore
 {
     /// <summary>Separates an author's name from their role inside the stored author list (a name never holds it).</summary>
     internal const char AuthorTitleSeparator = '\u001e';

@@ -11,7 +11,7 @@ namespace Rfc.Storage;
 /// among them even when hundreds of others mention the word) and reads what ranking needs about each; the order
 /// itself is <see cref="SearchRanker"/>'s, a pure function in Rfc.Documents.
 /// </summary>
-public sealed partial class RfcStore
+internal sealed partial class RfcStore
 {
     /// <summary>
     /// bm25 column weights for title, abstract, keywords, authors: a word in the title says far more about what an

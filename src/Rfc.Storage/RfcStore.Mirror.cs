@@ -4,7 +4,7 @@ using Rfc.Documents;
 namespace Rfc.Storage;
 
 /// <summary>What the mirror asks of the index.</summary>
-public sealed partial class RfcStore
+internal sealed partial class RfcStore
 {
     /// <summary>
     /// Issued RFCs from <paramref name="first"/> to <paramref name="last"/> that the index says exist as

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Rfc.Storage;
 
 /// <summary>What both searches share: the highlight markers and FTS5 query errors.</summary>
-public sealed partial class RfcStore
+internal sealed partial class RfcStore
 {
     /// <summary>Marks the start of a matched word in <see cref="FullTextHit.Snippet"/>.</summary>
     public const char HighlightStart = '\u0002';

@@ -14,7 +14,7 @@ namespace Rfc.Storage;
 /// a document never waits for indexing.
 /// Thread-safe: calls are serialised on the one connection.
 /// </summary>
-public sealed partial class RfcStore : IAsyncDisposable, IDisposable
+internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
 {
     /// <summary>The database file's name inside the store directory.</summary>
     public const string FileName = "rfc.db";

@@ -1,7 +1,7 @@
 namespace Rfc.Storage;
 
 /// <summary>A search query that SQLite's FTS5 cannot parse; the message names the problem. A usage error, not a store failure.</summary>
-public sealed class SearchQueryException : Exception
+internal sealed class SearchQueryException : Exception
 {
     /// <summary>Creates the exception with a message that names the problem.</summary>
     public SearchQueryException(string message, Exception? inner = null) : base(message, inner) { }

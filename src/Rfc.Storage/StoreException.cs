@@ -1,7 +1,7 @@
 namespace Rfc.Storage;
 
 /// <summary>The local store could not be opened, read or written; the message says what to do.</summary>
-public class StoreException : Exception
+internal class StoreException : Exception
 {
     /// <summary>Creates the exception with a message that says what to do.</summary>
     public StoreException(string message, Exception? inner = null) : base(message, inner) { }

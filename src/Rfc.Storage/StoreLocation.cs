@@ -4,7 +4,7 @@ namespace Rfc.Storage;
 /// Where the store lives: <c>$RFC_HOME</c>, else <c>$XDG_DATA_HOME/rfc</c>, else
 /// <c>~/.local/share/rfc</c> (the XDG Base Directory default).
 /// </summary>
-public static class StoreLocation
+internal static class StoreLocation
 {
     /// <summary>The store's directory for the given environment.</summary>
     public static string Resolve(Func<string, string?> environment)

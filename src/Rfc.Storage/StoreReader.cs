@@ -12,7 +12,7 @@ namespace Rfc.Storage;
 /// takes the full path, which reports it properly. A document whose bytes fail their SHA-256 is not
 /// unusual but damaged: it throws <see cref="StoredDocumentCorruptException"/>, as the full path does.
 /// </summary>
-public static class StoreReader
+internal static class StoreReader
 {
     /// <summary>The stored document <paramref name="number"/> in the store in <paramref name="directory"/>, or null.</summary>
     public static StoredDocument? TryGetDocument(string directory, RfcNumber number)

@@ -6,7 +6,7 @@ namespace Rfc.Storage;
 /// A stored document's bytes no longer match the SHA-256 recorded when they were stored (the disk or
 /// something outside rfc changed them). Fetching the document again repairs it.
 /// </summary>
-public sealed class StoredDocumentCorruptException : StoreException
+internal sealed class StoredDocumentCorruptException : StoreException
 {
     /// <summary>Creates the exception for <paramref name="number"/>.</summary>
     public StoredDocumentCorruptException(RfcNumber number, string path)

@@ -8,7 +8,7 @@ namespace Rfc.Transport;
 /// How hosts, endpoints and durations are written in messages and trace lines, for every layer: the HTTP
 /// layer names hosts and timeouts with the same functions, so both transports word failures alike.
 /// </summary>
-public static class HostText
+internal static class HostText
 {
     /// <summary>
     /// The host of <paramref name="uri"/> as it is written and connected to: an IPv6 literal in brackets

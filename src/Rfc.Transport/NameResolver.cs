@@ -8,7 +8,7 @@ namespace Rfc.Transport;
 /// Turns a host into the addresses to try: IP literals as they are, names through the operating
 /// system's resolver (<c>getaddrinfo</c>: <c>/etc/hosts</c>, then DNS), all addresses of both families.
 /// </summary>
-public static class NameResolver
+internal static class NameResolver
 {
     /// <summary>
     /// Resolves <paramref name="host"/> to every address it has, in the order the system resolver

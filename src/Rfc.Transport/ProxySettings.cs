@@ -30,7 +30,7 @@ namespace Rfc.Transport;
 /// (<c>[::1]:8080</c>, <c>intranet:8443</c>) to match that port only, as Go and Python allow.
 /// Matching ignores case and a trailing dot; there is no implicit exclusion of <c>localhost</c>.</para>
 /// </remarks>
-public sealed class ProxySettings
+internal sealed class ProxySettings
 {
     /// <summary>curl's port for a proxy URL that names none.</summary>
     public const int DefaultProxyPort = 1080;

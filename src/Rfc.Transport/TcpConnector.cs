@@ -10,7 +10,7 @@ namespace Rfc.Transport;
 /// waiting for the previous one to fail, or at once when it does; the first to connect wins and the
 /// others are cancelled.
 /// </summary>
-public sealed class TcpConnector
+internal sealed class TcpConnector
 {
     /// <summary>
     /// RFC 8305 §5 "Connection Attempt Delay": the recommended value. The RFC allows 100 ms to 2 s;

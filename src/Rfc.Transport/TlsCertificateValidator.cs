@@ -15,7 +15,7 @@ namespace Rfc.Transport;
 /// first, and only when its sole complaint is the chain is the chain rebuilt with the extra
 /// certificates as trust anchors. A name mismatch or a missing certificate is never forgiven.
 /// </remarks>
-public sealed class TlsCertificateValidator
+internal sealed class TlsCertificateValidator
 {
     /// <summary>id-kp-serverAuth (RFC 5280 §4.2.1.12): the leaf must be meant for TLS servers.</summary>
     private const string ServerAuthenticationOid = "1.3.6.1.5.5.7.3.1";

@@ -8,7 +8,7 @@ namespace Rfc.Transport;
 /// The TLS client handshake over an open connection: SNI, ALPN <c>http/1.1</c>, and certificate
 /// validation by <see cref="TlsCertificateValidator"/> (system store plus an optional CA file).
 /// </summary>
-public static class TlsConnector
+internal static class TlsConnector
 {
     /// <summary>
     /// Performs the TLS handshake with <paramref name="host"/> over <paramref name="inner"/>.
@@ -46,7 +46,6 @@ public static class TlsConnector
         SslClientAuthenticationOptions options = validator.CreateSslOptions(host);
         options.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
             (rejection = validator.Rejection(sender, certificate, chain, errors)) is null;
-        string displayHost = HostText.Host(host);
 
         var ssl = new SslStream(inner, leaveInnerStreamOpen: false);
         using var handshakeTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -58,11 +57,7 @@ public static class TlsConnector
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
-            throw new FetchException(
-                FetchLayer.Tls,
-                $"TLS handshake with {displayHost} timed out after {HostText.Seconds(timeout)}",
-                new TimeoutException(null, e))
-            { IsTimeout = true };
+            throw HandshakeTimedOut(host, timeout, e);
         }
         catch (Exception e) when (e is AuthenticationException or IOException or System.ComponentModel.Win32Exception)
         {
@@ -83,6 +78,13 @@ public static class TlsConnector
 
         return ssl;
     }
+
+    /// <summary>The error for a handshake with <paramref name="host"/> that did not finish within <paramref name="timeout"/>; HttpClient's transport reports it too.</summary>
+    public static FetchException HandshakeTimedOut(string host, TimeSpan timeout, Exception? inner = null) =>
+        new(FetchLayer.Tls, $"TLS handshake with {HostText.Host(host)} timed out after {HostText.Seconds(timeout)}", new TimeoutException(null, inner))
+        {
+            IsTimeout = true,
+        };
 
     /// <summary>
     /// Why a handshake failed when no certificate was rejected, from the exception's type alone (its

@@ -5,6 +5,9 @@ namespace Rfc;
 /// <summary>The search half of the façade: ranked search over the index, and full text over stored documents.</summary>
 public sealed partial class RfcClient
 {
+    /// <summary>The longest search query, in characters; a longer one is refused before anything is searched.</summary>
+    public const int MaxQueryLength = Documents.Search.SearchQuery.MaxLength;
+
     /// <summary>
     /// Searches the local index: the RFC whose title names the query and that is a current standard first (see
     /// <see cref="Documents.Search.SearchRanker"/>), numbers and sub-series straight to their documents, misspelt words

@@ -172,6 +172,19 @@ public sealed class ShippedErrorTests : IAsyncLifetime
         AssertError(result, 4, $"rfc: error: proxy 127.0.0.1:{proxy.Port} requires authentication (HTTP 407)");
     }
 
+    // Issue 9: HttpClient's handshake was timed by the response-head deadline, not the connect timeout.
+    [Theory]
+    [InlineData("http")]
+    [InlineData("socket")]
+    public async Task Network_TlsPortThatStaysSilent_Exit3_HandshakeTimedOut(string transport)
+    {
+        await using ScriptedTcpServer silent = ScriptedTcpServer.Start((_, _, token) => Task.Delay(Timeout.Infinite, token));
+
+        RfcExecutable.Result result = await RunAsync("2324", "--transport", transport, "--connect-timeout", "0.5", "--source", $"https://127.0.0.1:{silent.Port}/");
+
+        AssertError(result, 3, "rfc: error: TLS handshake with 127.0.0.1 timed out after 0.5 s (raise it with --connect-timeout)");
+    }
+
     [Theory]
     [InlineData("http")]
     [InlineData("socket")]

@@ -41,7 +41,7 @@ public sealed class ServedLibrary : IAsyncLifetime
 
     public string? SkipReason { get; private set; }
 
-    public RfcServer Server { get; private set; } = null!;
+    internal RfcServer Server { get; private set; } = null!;
 
     public Uri BaseUri => Server.BaseUri;
 

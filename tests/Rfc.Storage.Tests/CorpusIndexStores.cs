@@ -9,11 +9,11 @@ public sealed class CorpusIndexStores : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("rfc-ranking-").FullName;
 
-    public RfcStore? Text { get; private set; }
+    internal RfcStore? Text { get; private set; }
 
-    public RfcStore? Xml { get; private set; }
+    internal RfcStore? Xml { get; private set; }
 
-    public RfcStore Get(string format)
+    internal RfcStore Get(string format)
     {
         RfcStore? store = format == "txt" ? Text : Xml;
         if (store is null)

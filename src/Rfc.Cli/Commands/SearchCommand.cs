@@ -57,9 +57,9 @@ internal static class SearchCommand
         search.SetAction((parse, cancellationToken) =>
         {
             string text = string.Join(' ', parse.GetValue(query) ?? []);
-            if (text.Length > SearchQuery.MaxLength)
+            if (text.Length > RfcClient.MaxQueryLength)
             {
-                throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"the search query is {text.Length} characters long; at most {SearchQuery.MaxLength} are searched (shorten it)"));
+                throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"the search query is {text.Length} characters long; at most {RfcClient.MaxQueryLength} are searched (shorten it)"));
             }
 
             int count = Number(parse.GetValue(limit), "--limit", "a number of results from 1 to 1000") ?? RfcSearchFilter.DefaultLimit;

@@ -4,7 +4,7 @@ namespace Rfc.Documents.Errata;
 /// The errata file is not the RFC Editor's errata JSON: malformed or truncated JSON, the wrong shape, or over a
 /// size limit. The message says where (<see cref="BytePosition"/>) and what, in words built by the parser.
 /// </summary>
-public sealed class ErrataFormatException : Exception
+internal sealed class ErrataFormatException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public ErrataFormatException(string message, long bytePosition, Exception? inner = null)

@@ -1,4 +1,4 @@
 namespace Rfc.Documents.Errata;
 
 /// <summary>What <see cref="ErrataParser"/> found: the records, and how many it skipped for lacking an id or an RFC.</summary>
-public sealed record ErrataParseResult(IReadOnlyList<ErrataRecord> Records, int Skipped);
+internal sealed record ErrataParseResult(IReadOnlyList<ErrataRecord> Records, int Skipped);

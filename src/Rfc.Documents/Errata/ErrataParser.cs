@@ -14,7 +14,7 @@ namespace Rfc.Documents.Errata;
 /// not errata at all: malformed or truncated JSON, or a top level that is not an array, throw
 /// <see cref="ErrataFormatException"/>.
 /// </summary>
-public static class ErrataParser
+internal static class ErrataParser
 {
     /// <summary>
     /// The largest file accepted. errata.json is about 12 MB in 2026 for 8,018 records and grows by well under 1 MB a

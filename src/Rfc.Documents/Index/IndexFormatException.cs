@@ -4,7 +4,7 @@ namespace Rfc.Documents.Index;
 /// An index that cannot be the RFC index: a line or an entry longer than any real one. The parsers refuse it
 /// whole instead of spending time on it; the message says what was too long and where.
 /// </summary>
-public sealed class IndexFormatException : Exception
+internal sealed class IndexFormatException : Exception
 {
     /// <summary>Creates the exception with a message that names what was wrong.</summary>
     public IndexFormatException(string message)

@@ -1,7 +1,7 @@
 namespace Rfc.Documents.Index;
 
 /// <summary>Tells the XML index from the text index by its first bytes, so a caller can pick the parser.</summary>
-public static class IndexFormatSniffer
+internal static class IndexFormatSniffer
 {
     /// <summary>How many leading bytes <see cref="Detect"/> needs to decide; more are ignored.</summary>
     public const int SniffLength = 512;

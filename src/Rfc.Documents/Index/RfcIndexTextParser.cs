@@ -15,7 +15,7 @@ namespace Rfc.Documents.Index;
 /// </code>
 /// The preamble's examples are indented, so they are never taken for entries.
 /// </summary>
-public static partial class RfcIndexTextParser
+internal static partial class RfcIndexTextParser
 {
     /// <summary>How many ". " in an entry are tried as the end of the title; see <see cref="SplitTitleAndAuthors"/>.</summary>
     private const int MaxTitleBreaks = 32;

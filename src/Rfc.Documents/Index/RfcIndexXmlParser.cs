@@ -12,7 +12,7 @@ namespace Rfc.Documents.Index;
 /// have both been used), <c>doc-id</c> may be zero-padded or not, optional elements may be missing, format values
 /// outside the schema are kept, and entries without a usable <c>doc-id</c> are skipped rather than fatal.
 /// </summary>
-public static class RfcIndexXmlParser
+internal static class RfcIndexXmlParser
 {
     /// <summary>Reads every RFC, not-issued and sub-series entry, in document order. The stream is left open.</summary>
     public static async IAsyncEnumerable<IndexRecord> ParseAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -1,7 +1,7 @@
 namespace Rfc.Documents.Index;
 
 /// <summary>A BCP, STD or FYI entry: the sub-series number and the RFCs it currently consists of.</summary>
-public sealed record SubseriesEntry : IndexRecord
+internal sealed record SubseriesEntry : IndexRecord
 {
     /// <summary>Creates an entry; <paramref name="id"/> must not be an RFC identifier.</summary>
     public SubseriesEntry(DocId id)

@@ -1,7 +1,7 @@
 namespace Rfc.Documents.References;
 
 /// <summary>The text given to <see cref="ReferenceParser"/> is over one of its limits; the message says which.</summary>
-public sealed class ReferenceFormatException : Exception
+internal sealed class ReferenceFormatException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public ReferenceFormatException()

@@ -4,4 +4,4 @@ namespace Rfc.Documents.References;
 /// <param name="HasReferenceSection">True when the document has a references section (it may be empty).</param>
 /// <param name="References">The entries in document order.</param>
 /// <param name="IntendedStatus">A draft's "Intended status:" header value (<c>Standards Track</c>), or null.</param>
-public sealed record ReferenceList(bool HasReferenceSection, IReadOnlyList<Reference> References, string? IntendedStatus);
+internal sealed record ReferenceList(bool HasReferenceSection, IReadOnlyList<Reference> References, string? IntendedStatus);

@@ -14,7 +14,7 @@ namespace Rfc.Documents.References;
 /// (<c>[CACHING]</c>), numeric labels (<c>[1]</c>, <c>1.</c>), unlabelled paragraphs, "RFC" and its number on two
 /// lines, draft names and URLs broken at a hyphen, and BCP/STD entries listing several RFCs.
 /// </summary>
-public static partial class ReferenceParser
+internal static partial class ReferenceParser
 {
     /// <summary>The longest text accepted, in characters: the largest RFC is 1.6 MB; 32 M leaves room for any draft.</summary>
     public const int MaxTextLength = 32 * 1024 * 1024;

@@ -6,7 +6,7 @@ namespace Rfc.Documents.Search;
 /// best unit's bm25, relative to the best match of the query) is multiplied by <c>1 + PriorWeight × prior</c>, where the
 /// prior is <see cref="StandingPrior.Of"/> (0 to about 1; 0 for a document the index does not describe).
 /// </summary>
-public static class FullTextRanker
+internal static class FullTextRanker
 {
     /// <summary>
     /// How much the prior can lift a document: 1.0, so the best-placed document (a current Internet Standard, much

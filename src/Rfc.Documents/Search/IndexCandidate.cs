@@ -3,7 +3,7 @@ using Rfc.Documents.Index;
 namespace Rfc.Documents.Search;
 
 /// <summary>What ranking knows about one RFC the store found for a query: the index entry's facts and its text score.</summary>
-public sealed record IndexCandidate
+internal sealed record IndexCandidate
 {
     /// <summary>The RFC.</summary>
     public required RfcNumber Number { get; init; }

@@ -7,7 +7,7 @@ namespace Rfc.Documents.Search;
 /// passes through; anything else is a list of words, each kept whole for matching (<c>s/mime</c>) with version
 /// words (<c>1.2</c>, <c>v3</c>) marked so they rank instead of filter.
 /// </summary>
-public sealed class SearchQuery
+internal sealed class SearchQuery
 {
     /// <summary>The longest query accepted, in characters: far beyond any title, short enough to bound the work.</summary>
     public const int MaxLength = 1000;

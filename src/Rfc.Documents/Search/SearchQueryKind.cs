@@ -1,7 +1,7 @@
 namespace Rfc.Documents.Search;
 
 /// <summary>What a search query asks for.</summary>
-public enum SearchQueryKind
+internal enum SearchQueryKind
 {
     /// <summary>Words to rank RFCs by.</summary>
     Words,

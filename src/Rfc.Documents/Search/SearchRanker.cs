@@ -10,7 +10,7 @@ namespace Rfc.Documents.Search;
 /// (<c>benchmarks/search-quality.sh</c>), changing one weight at a time and keeping a change only when it helped
 /// both formats; each constant says what moved it.
 /// </remarks>
-public static class SearchRanker
+internal static class SearchRanker
 {
     /// <summary>
     /// bm25 relative to the best match. Kept low: bm25 rewards a title that repeats the word ("SIP … SIP … SIP")

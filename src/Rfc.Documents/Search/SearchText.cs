@@ -5,7 +5,7 @@ namespace Rfc.Documents.Search;
 /// <c>DNS-SD</c> and <c>HTTP/1.1</c> become the same token runs whether a person or the index wrote them (the same
 /// split FTS5's unicode61 tokenizer makes, so what the store found and what ranking compares agree).
 /// </summary>
-public static class SearchText
+internal static class SearchText
 {
     /// <summary>
     /// Words that say nothing about which protocol a title is about: articles, prepositions, and the words a

@@ -6,7 +6,7 @@ namespace Rfc.Documents.Search;
 /// allow one edit, longer ones two; words shorter than five letters are left alone: they are mostly acronyms, and
 /// every four-letter acronym is one edit from another (<c>pkce</c> is not a misspelt <c>pce</c>).
 /// </summary>
-public static class SpellingCorrector
+internal static class SpellingCorrector
 {
     /// <summary>The shortest word corrected (see the class comment).</summary>
     public const int MinLength = 5;

@@ -7,7 +7,7 @@ namespace Rfc.Documents.Search;
 /// centrality (how many RFCs update or cite it). Pure functions, so index search and full-text search can order by
 /// the same prior: among documents that match equally, the current standard first.
 /// </summary>
-public static class StandingPrior
+internal static class StandingPrior
 {
     /// <summary>
     /// The factor an obsoleted RFC's standing is multiplied by. Low enough that a replacement of any standards-track

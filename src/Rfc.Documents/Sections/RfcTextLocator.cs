@@ -9,7 +9,7 @@ namespace Rfc.Documents.Sections;
 /// the page of the first footer after it. The section is the nearest <see cref="RfcOutline"/> heading before it,
 /// found by mapping the position's line into the pagination-removed lines (content lines are kept verbatim there).
 /// </summary>
-public static partial class RfcTextLocator
+internal static partial class RfcTextLocator
 {
     /// <summary>
     /// Locates <paramref name="offset"/> in <paramref name="text"/>, parsing the headings of the text up to the end of

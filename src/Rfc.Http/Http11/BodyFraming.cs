@@ -14,7 +14,7 @@ namespace Rfc.Http.Http11;
 /// <c>Connection: close</c>, HTTP/1.0 without <c>keep-alive</c>, a close-delimited body, a 101, and a
 /// response with both Transfer-Encoding and Content-Length (a smuggling signal, RFC 9112 §6.3 rule 3).
 /// </param>
-public readonly record struct BodyFraming(BodyFramingKind Kind, long Length, bool KeepAlive)
+internal readonly record struct BodyFraming(BodyFramingKind Kind, long Length, bool KeepAlive)
 {
     /// <summary>
     /// The largest Content-Length accepted: body sizes are <see cref="long"/> throughout .NET (Stream), and

@@ -1,7 +1,7 @@
 namespace Rfc.Http.Http11;
 
 /// <summary>How the end of a response body is found (RFC 9112 §6.3).</summary>
-public enum BodyFramingKind
+internal enum BodyFramingKind
 {
     /// <summary>No body: a response to HEAD, a 1xx, 204 or 304 (rule 1), or 101 (what follows is another protocol).</summary>
     None,

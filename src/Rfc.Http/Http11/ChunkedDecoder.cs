@@ -14,7 +14,7 @@ namespace Rfc.Http.Http11;
 /// request-smuggling parsers disagree (RFC 9112 §7.1 and §11.2), so no leniency here.
 /// One instance decodes one body; create a new one per response.
 /// </remarks>
-public sealed class ChunkedDecoder
+internal sealed class ChunkedDecoder
 {
     /// <summary>
     /// The largest chunk size accepted. Sizes are tracked as <see cref="long"/> (a Stream's length type);

@@ -1,7 +1,7 @@
 namespace Rfc.Http.Http11;
 
 /// <summary>Why an HTTP/1.1 response was rejected. Every rejection by the parser, the framing rules or the chunked decoder names one.</summary>
-public enum Http11ParseError
+internal enum Http11ParseError
 {
     /// <summary>The status line is not <c>HTTP/d.d SP 3DIGIT [SP reason]</c> (RFC 9112 §4), or the bytes are not HTTP at all.</summary>
     InvalidStatusLine = 1,

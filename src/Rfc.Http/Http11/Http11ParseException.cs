@@ -7,7 +7,7 @@ namespace Rfc.Http.Http11;
 /// <see cref="Http11ParseError"/> and a message that shows the offending bytes escaped
 /// (<c>\x0D</c> for CR), like Kestrel's bad-request messages.
 /// </summary>
-public sealed class Http11ParseException : Exception
+internal sealed class Http11ParseException : Exception
 {
     /// <summary>Creates an exception for <paramref name="reason"/>.</summary>
     public Http11ParseException(Http11ParseError reason, string message)

@@ -6,7 +6,7 @@ namespace Rfc.Http.Http11;
 /// A parsed response head (status line and header section). Immutable; it holds only strings, so the
 /// connection's buffer can be reused as soon as the parser returns.
 /// </summary>
-public sealed class Http11ResponseHead
+internal sealed class Http11ResponseHead
 {
     /// <summary>Creates a head; the parser is the usual source, tests may build one directly.</summary>
     public Http11ResponseHead(Version version, int statusCode, string reasonPhrase, IReadOnlyList<KeyValuePair<string, string>> headers)

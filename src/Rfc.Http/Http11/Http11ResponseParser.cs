@@ -18,7 +18,7 @@ namespace Rfc.Http.Http11;
 /// value (§5.5 grammar), a missing colon and an empty name are rejected; exactly one SP separates the
 /// status-line tokens.
 /// </remarks>
-public static class Http11ResponseParser
+internal static class Http11ResponseParser
 {
     /// <summary>
     /// The largest head accepted, from the first byte (including skipped empty lines) to the end of the

@@ -5,7 +5,7 @@ namespace Rfc.Http.Http11;
 /// chosen, body stream, transfer limits and content decoding) over a stream the caller supplies instead of a
 /// socket, so hostile bytes reach every layer above TCP exactly as they would from a server.
 /// </summary>
-public sealed partial class SocketHttpTransport
+internal sealed partial class SocketHttpTransport
 {
     /// <summary>Sends <paramref name="request"/> over <paramref name="stream"/> and returns its response; the response owns the stream.</summary>
     internal async Task<FetchResponse> SendOverStreamAsync(Stream stream, FetchRequest request, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace Rfc.Http.Http11;
 /// request, <see cref="Http11ResponseParser"/> reads the head, and one body stream chosen from the
 /// framing delivers the body. Keep-alive connections are reused through a pool.
 /// </summary>
-public sealed partial class SocketHttpTransport : IHttpTransport
+internal sealed partial class SocketHttpTransport : IHttpTransport
 {
     private readonly HttpTransportOptions _options;
     private readonly ProxySettings _proxies;

@@ -114,11 +114,12 @@ public sealed class BodyFramingTests
     [InlineData("Content-Length: 1\r\nContent-Length: 2", Http11ParseError.ConflictingContentLength)]
     [InlineData("Content-Length: 1, 2", Http11ParseError.ConflictingContentLength)]
     [InlineData("Content-Length: 1\r\nContent-Length: 1\r\nContent-Length: 2", Http11ParseError.ConflictingContentLength)]
-    public void Determine_Rejects_WhenContentLengthIsInvalid(string field, Http11ParseError expected)
+    // The reason crosses as object: Http11ParseError is internal to Rfc.Http, and a theory method is public.
+    public void Determine_Rejects_WhenContentLengthIsInvalid(string field, object expected)
     {
         Http11ParseError reason = Reject($"HTTP/1.1 200 OK\r\n{field}\r\n");
 
-        Assert.Equal(expected, reason);
+        Assert.Equal((Http11ParseError)expected, reason);
     }
 
     [Fact]

@@ -113,11 +113,12 @@ public sealed class ChunkedDecoderTests
     [InlineData("0\r\na b: c\r\n\r\n", Http11ParseError.InvalidTrailer)]
     [InlineData("0\r\na: b\x00\r\n\r\n", Http11ParseError.InvalidTrailer)]
     [InlineData("0\r\na: b\nc: d\r\n\r\n", Http11ParseError.InvalidTrailer)]
-    public void Read_Rejects_WhenFramingIsInvalid(string chunked, Http11ParseError expected)
+    // The reason crosses as object: Http11ParseError is internal to Rfc.Http, and a theory method is public.
+    public void Read_Rejects_WhenFramingIsInvalid(string chunked, object expected)
     {
         Http11ParseError reason = Reject(chunked);
 
-        Assert.Equal(expected, reason);
+        Assert.Equal((Http11ParseError)expected, reason);
     }
 
     [Fact]

@@ -108,11 +108,12 @@ public sealed class Http11ResponseParserTests
     [InlineData("HTTP/1.1 200 OK\r\rX: y\r\n\r\n", Http11ParseError.BareCarriageReturn)]
     [InlineData("ICE/1.1 200 OK\r\n\r\n", Http11ParseError.InvalidStatusLine)]
     [InlineData("gibberish\r\n\r\n", Http11ParseError.InvalidStatusLine)]
-    public void TryParseHead_Rejects_WhenStatusLineIsInvalid(string text, Http11ParseError reason)
+    // The reason crosses as object: Http11ParseError is internal to Rfc.Http, and a theory method is public.
+    public void TryParseHead_Rejects_WhenStatusLineIsInvalid(string text, object reason)
     {
         Http11ParseException e = Reject(text);
 
-        Assert.Equal(reason, e.Reason);
+        Assert.Equal((Http11ParseError)reason, e.Reason);
     }
 
     [Fact]
@@ -175,11 +176,12 @@ public sealed class Http11ResponseParserTests
     [InlineData("Name: va\rlue", Http11ParseError.BareCarriageReturn)]
     [InlineData(" Name: value", Http11ParseError.WhitespaceBeforeFirstHeader)]
     [InlineData("\tName: value", Http11ParseError.WhitespaceBeforeFirstHeader)]
-    public void TryParseHead_Rejects_WhenHeaderLineIsInvalid(string line, Http11ParseError reason)
+    // The reason crosses as object: Http11ParseError is internal to Rfc.Http, and a theory method is public.
+    public void TryParseHead_Rejects_WhenHeaderLineIsInvalid(string line, object reason)
     {
         Http11ParseException e = Reject($"HTTP/1.1 200 OK\r\n{line}\r\nOther: x\r\n\r\n");
 
-        Assert.Equal(reason, e.Reason);
+        Assert.Equal((Http11ParseError)reason, e.Reason);
     }
 
     [Fact]

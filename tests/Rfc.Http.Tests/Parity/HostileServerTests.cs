@@ -37,6 +37,21 @@ public sealed class HostileServerTests
         Assert.Equal($"{server.BaseUri.Authority} sent nothing for 0.5 s", outcome.Error);
     }
 
+    // Issue 9: against a TLS port that accepts and then stays silent, the socket transport timed the handshake
+    // (connect timeout) while HttpClient's handshake ran on until the response-head deadline, in other words.
+    [Fact]
+    public async Task BothTransports_TimeTheTlsHandshake_WhenServerAcceptsAndSaysNothing()
+    {
+        await using ScriptedTcpServer server = ScriptedTcpServer.Start((_, _, token) => Task.Delay(Timeout.Infinite, token));
+        Uri https = new($"https://{server.BaseUri.Authority}/rfc/rfc2324.txt");
+        HttpTransportOptions options = BothTransports.Options(TimeSpan.FromSeconds(30)) with { ConnectTimeout = TimeSpan.FromSeconds(0.5) };
+
+        FetchOutcome outcome = await BothTransports.AgreeAsync(https, options, HangGuard(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(3, outcome.ExitCode);
+        Assert.Equal($"TLS handshake with {server.BaseUri.Host} timed out after 0.5 s", outcome.Error);
+    }
+
     // Issue 11 item 3: one byte at a time, each within the read timeout, kept the socket transport waiting forever.
     [Fact]
     public async Task BothTransports_StopWaiting_WhenHeadIsDrippedByteByByte()
