@@ -229,7 +229,7 @@ internal sealed partial class RfcServer : IAsyncDisposable
             return NotFoundAsync(context, $"RFC {number.Value} is not stored here", $"This library does not hold RFC {number.Value}. Someone with access to the server can add it with 'rfc {number.Value}' or 'rfc mirror'.");
         }
 
-        byte[] page = _library.Page($"doc:{number.Value}", () => DocumentPage.Render(number, RfcTextDecoder.Decode(document.File.Content), _library.Client.GetIndexInfo(number), CurrentErrata(number)));
+        byte[] page = _library.Page($"doc:{number.Value}", () => DocumentPage.Render(number, RfcTextDecoder.Decode(document.File.Content), _library.Client.FindInfo(number), CurrentErrata(number)));
         return HtmlAsync(context, page);
     }
 
@@ -252,13 +252,13 @@ internal sealed partial class RfcServer : IAsyncDisposable
             return NotFoundAsync(context, "Not found", "Info pages are /rfc/N/info.");
         }
 
-        ServedInfo? info = _library.Client.GetIndexInfo(number);
+        RfcInfo? info = _library.Client.FindInfo(number);
         if (info is null || info.Entry.NotIssued)
         {
             return NotFoundAsync(context, $"RFC {number.Value} is not in the index", info is null ? "The synced index does not list this number (or no index is synced)." : "The RFC Editor's index lists this number as not issued.");
         }
 
-        byte[] page = _library.Page($"info:{number.Value}", () => InfoPage.Render(info, _library.Document(number) is not null, _library.Client.GetIndexInfo));
+        byte[] page = _library.Page($"info:{number.Value}", () => InfoPage.Render(info, _library.Document(number) is not null, _library.Client.FindInfo));
         return HtmlAsync(context, page);
     }
 
@@ -286,14 +286,14 @@ internal sealed partial class RfcServer : IAsyncDisposable
             return JsonErrorAsync(context, StatusCodes.Status404NotFound, "not an RFC number");
         }
 
-        ServedInfo? info = _library.Client.GetIndexInfo(number);
+        RfcInfo? info = _library.Client.FindInfo(number);
         Representation? document = _library.Document(number);
         if (info is null && document is null)
         {
             return JsonErrorAsync(context, StatusCodes.Status404NotFound, $"RFC {number.Value} is neither stored nor in the index");
         }
 
-        List<string> Of(ServedRelationKind kind) => info is null ? [] : [.. info.Of(kind).Select(r => r.Target.ToString())];
+        List<string> Of(RfcRelationKind kind) => info is null ? [] : [.. info.Of(kind).Select(r => r.Target.ToString())];
         ApiRfc body = new(
             number.Value,
             info?.Entry.Title,
@@ -302,11 +302,11 @@ internal sealed partial class RfcServer : IAsyncDisposable
             document is not null,
             document?.File.Content.Length,
             document?.File.Sha256,
-            Of(ServedRelationKind.Obsoletes),
-            Of(ServedRelationKind.ObsoletedBy),
-            Of(ServedRelationKind.Updates),
-            Of(ServedRelationKind.UpdatedBy),
-            info is null ? [] : [.. info.Current.Select(n => n.Value)],
+            Of(RfcRelationKind.Obsoletes),
+            Of(RfcRelationKind.ObsoletedBy),
+            Of(RfcRelationKind.Updates),
+            Of(RfcRelationKind.UpdatedBy),
+            info is null ? [] : [.. info.CurrentVersions.Select(n => n.Value)],
             info?.Entry.Abstract);
         return WriteAsync(context, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(body, ServeJson.Default.ApiRfc));
     }

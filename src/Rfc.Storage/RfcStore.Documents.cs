@@ -183,28 +183,4 @@ internal sealed partial class RfcStore
         return (IReadOnlyList<StoredDocumentInfo>)list;
     });
 
-    /// <summary>
-    /// Removes every stored document and the full-text index derived from them (the RFC index, when synced,
-    /// stays); returns how many. The index files go first: deleting files needs no free space, and what they
-    /// free lets the database write its log on a full disk.
-    /// </summary>
-    public int ClearDocuments() => Run(() =>
-    {
-        DetachFullTextLocked();
-        try
-        {
-            FullTextLayout.Delete(Directory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new StoreException($"cannot delete the full-text index in {Directory}; check its permissions", e);
-        }
-
-        using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
-        using SqliteCommand count = Command("DELETE FROM documents;");
-        count.Transaction = transaction;
-        int removed = count.ExecuteNonQuery();
-        transaction.Commit();
-        return removed;
-    });
 }

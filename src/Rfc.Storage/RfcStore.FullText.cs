@@ -352,7 +352,7 @@ internal sealed partial class RfcStore
         DetachFullTextLocked();
         for (int i = 0; i < layout.Shards; i++)
         {
-            using SqliteCommand attach = Command(string.Create(CultureInfo.InvariantCulture, $"ATTACH DATABASE $path AS fts{i};"), ("$path", layout.ShardPath(i)));
+            using SqliteCommand attach = Command(string.Create(CultureInfo.InvariantCulture, $"ATTACH DATABASE $path AS fts{i};"), ("$path", IsReadOnly ? ImmutableUri(layout.ShardPath(i)) : layout.ShardPath(i)));
             attach.ExecuteNonQuery();
         }
 

@@ -78,8 +78,49 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
         catch (SqliteException e)
         {
             connection.Dispose();
+            // A store rfc may read but not write (another user's directory, a read-only mount, a full disk) still
+            // serves reads; a write then says it cannot write, and only then.
+            if (e.SqliteErrorCode is raw.SQLITE_READONLY or raw.SQLITE_CANTOPEN or raw.SQLITE_PERM or raw.SQLITE_IOERR or raw.SQLITE_FULL
+                && File.Exists(path) && OpenReadOnly(directory, path) is { } readOnly)
+            {
+                return readOnly;
+            }
+
             throw Damaged(path, e);
         }
+    }
+
+    /// <summary>True when the store was opened read-only (see <see cref="Open"/>): every write fails with "cannot write".</summary>
+    public bool IsReadOnly { get; private init; }
+
+    /// <summary>The URI that opens <paramref name="path"/> read-only and immutable (the read-only store's full-text shards attach so too).</summary>
+    private static string ImmutableUri(string path) => new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1";
+
+    /// <summary>
+    /// Opens an up-to-date store read-only and immutable: without its <c>-wal</c> and <c>-shm</c> files and without
+    /// locks, the only way SQLite reads a WAL database in a directory it cannot write. What a writer has not yet
+    /// checkpointed is not seen (a clean close always checkpoints), and every document's SHA-256 is still checked
+    /// on read. Null when that fails too, or when the schema needs a migration (a write).
+    /// </summary>
+    private static RfcStore? OpenReadOnly(string directory, string path)
+    {
+        SqliteConnection connection = new(new SqliteConnectionStringBuilder { DataSource = ImmutableUri(path), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            using SqliteCommand probe = connection.CreateCommand();
+            probe.CommandText = "PRAGMA user_version;";
+            if ((long)probe.ExecuteScalar()! == Schema.Migrations.Length)
+            {
+                return new RfcStore(connection, directory) { IsReadOnly = true };
+            }
+        }
+        catch (SqliteException)
+        {
+        }
+
+        connection.Dispose();
+        return null;
     }
 
     /// <summary>The SHA-256 of <paramref name="content"/> as lower-case hex.</summary>

@@ -97,9 +97,17 @@ public sealed partial class RfcClient
         return FromStore(() => store.ListDocuments().Select(d => new StoredRfc(d.Number, d.Size, d.FetchedAt, store.GetTitle(d.Number))).ToList());
     }
 
-    /// <summary>Removes every stored document and its search text (the index stays); returns how many were removed.</summary>
+    /// <summary>
+    /// Removes every stored document and its full-text index (the RFC index stays) and gives their space back;
+    /// returns how many were removed. Works on a full disk: the index files are deleted before the store is opened.
+    /// </summary>
     public int ClearStored()
     {
+        if (Volatile.Read(ref _store) is null && _options.StoreDirectory is { } directory)
+        {
+            FromStore(() => RfcStore.DeleteFullText(directory));
+        }
+
         RfcStore store = RequiredStore;
         return FromStore(store.ClearDocuments);
     }

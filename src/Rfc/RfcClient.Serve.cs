@@ -80,18 +80,6 @@ public sealed partial class RfcClient
     /// <summary>How many documents the store holds.</summary>
     public int CountStoredDocuments() => Store is { } store ? FromStore(() => store.StoredNumbers().Count) : 0;
 
-    /// <summary>What the index says about RFC <paramref name="number"/>, or null when the index does not list it.</summary>
-    public ServedInfo? GetIndexInfo(RfcNumber number)
-    {
-        if (Store is not { } store || FromStore(() => store.GetIndexEntry(number)) is not IndexedRfc rfc)
-        {
-            return null;
-        }
-
-        ServedRelation[] relations = [.. rfc.Relations.Select(r => new ServedRelation((ServedRelationKind)r.Kind, r.Target, r.Title))];
-        return new ServedInfo(rfc.Entry, relations, FromStore(() => store.GetCurrentVersions(number)));
-    }
-
     /// <summary>The index's title for RFC <paramref name="number"/>, or null.</summary>
     public string? GetIndexTitle(RfcNumber number) => Store is { } store ? FromStore(() => store.GetTitle(number)) : null;
 

@@ -1,55 +1,13 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Rfc.Testing;
 
 namespace Rfc.Cli.Tests;
 
-/// <summary>
-/// One store, synced once from the corpus's real rfc-index.txt and holding a few of its documents, shared by the
-/// tests of <see cref="CorpusLibraryTests"/> (a sync of 10,018 entries is the expensive part).
-/// </summary>
-public sealed class CorpusLibrary : IAsyncLifetime
+/// <summary>The corpus store of <see cref="CorpusLibraryTests"/>: the real text index and a few documents.</summary>
+public sealed class CorpusLibrary() : CorpusStoreFixture("rfc-corpus-home-", Stored, withErrata: false)
 {
     public static readonly int[] Stored = [2119, 2324, 2616, 8174, 9110];
-
-    public string Home { get; } = Directory.CreateTempSubdirectory("rfc-corpus-home-").FullName;
-
-    public IndexServer? Server { get; private set; }
-
-    public CliResult? FirstSync { get; private set; }
-
-    public Dictionary<string, string> Environment => new() { ["RFC_HOME"] = Home, ["RFC_INDEX_URL"] = Server!.IndexUrl("rfc-index.txt"), ["RFC_SOURCE"] = Server.Source };
-
-    public async ValueTask InitializeAsync()
-    {
-        Server = await IndexServer.StartCorpusAsync();
-        if (Server is null)
-        {
-            return;
-        }
-
-        FirstSync = await CliRunner.RunCancellableAsync(["sync"], Environment, terminal: false, CancellationToken.None);
-        foreach (int number in Stored)
-        {
-            CliResult stored = await CliRunner.RunCancellableAsync([number.ToString(), "--quiet"], Environment, terminal: false, CancellationToken.None);
-            if (stored.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"storing RFC {number} failed: {stored.Stderr}");
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Server is not null)
-        {
-            await Server.DisposeAsync();
-        }
-
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(Home, recursive: true);
-    }
 }
 
 /// <summary>The "done when" of issue 4 on the real corpus: sync, info --tree, search, full-text, offline, sections.</summary>

@@ -1,63 +1,13 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Rfc.Testing;
 
 namespace Rfc.Cli.Tests;
 
-/// <summary>One store synced from the corpus's real index and errata, holding a few real documents, for <see cref="RefsTests"/>.</summary>
-public sealed class RefsLibrary : IAsyncLifetime
+/// <summary>The corpus store of <see cref="RefsTests"/>: the real index and errata, and a few real documents.</summary>
+public sealed class RefsLibrary() : CorpusStoreFixture("rfc-refs-home-", Stored, withErrata: true)
 {
     public static readonly int[] Stored = [2119, 2324, 5952, 6874, 8174, 9110];
-
-    public string Home { get; } = Directory.CreateTempSubdirectory("rfc-refs-home-").FullName;
-
-    public IndexServer? Server { get; private set; }
-
-    public Dictionary<string, string> Environment => new()
-    {
-        ["RFC_HOME"] = Home,
-        ["RFC_INDEX_URL"] = Server!.IndexUrl("rfc-index.txt"),
-        ["RFC_ERRATA_URL"] = Server.IndexUrl("errata.json"),
-        ["RFC_SOURCE"] = Server.Source,
-    };
-
-    public async ValueTask InitializeAsync()
-    {
-        if (CorpusLocator.Root is not string root || !File.Exists(Path.Combine(root, "errata", "errata.json")))
-        {
-            return;
-        }
-
-        Server = await IndexServer.StartAsync(
-            name => name == "errata.json" ? File.ReadAllBytes(Path.Combine(root, "errata", name)) : File.Exists(Path.Combine(root, "index", name)) ? File.ReadAllBytes(Path.Combine(root, "index", name)) : null,
-            number => File.Exists(Path.Combine(root, "rfc", $"rfc{number}.txt")) ? File.ReadAllBytes(Path.Combine(root, "rfc", $"rfc{number}.txt")) : null);
-        CliResult sync = await CliRunner.RunAsync(["sync"], Environment);
-        if (sync.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"sync failed: {sync.Stderr}");
-        }
-
-        foreach (int number in Stored)
-        {
-            CliResult stored = await CliRunner.RunAsync([number.ToString(), "--quiet"], Environment);
-            if (stored.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"storing RFC {number} failed: {stored.Stderr}");
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Server is not null)
-        {
-            await Server.DisposeAsync();
-        }
-
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(Home, recursive: true);
-    }
 }
 
 /// <summary>Issue 13's references on real documents and the real index: flags on known cases, --json, --check, --cited-by.</summary>

@@ -51,6 +51,9 @@ public sealed class BrowserTests(ServedLibrary library) : IAsyncLifetime
         }
 
         IPage page = await _browser.NewPageAsync(new BrowserNewPageOptions { ColorScheme = scheme, ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+
+        // A hang guard, not a speed goal: Playwright's 30 s default timed out twice on a 2-core machine busy with builds.
+        page.SetDefaultTimeout(120_000);
         page.Console += (_, message) =>
         {
             if (message.Type is "error" or "warning")

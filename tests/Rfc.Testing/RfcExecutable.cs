@@ -17,16 +17,24 @@ public static class RfcExecutable
         : System.IO.Path.Combine(AppContext.BaseDirectory, "rfc");
 
     /// <summary>Runs rfc with <paramref name="args"/> and a clean environment plus <paramref name="environment"/>.</summary>
-    public static async Task<Result> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
+    public static Task<Result> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default) =>
+        RunWrappedAsync([], args, environment, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="wrapper"/> (a command and its arguments, for example <c>unshare -rm sh -c SCRIPT sh</c>)
+    /// followed by rfc's path and <paramref name="args"/>, with the environment of <see cref="RunAsync"/>.
+    /// </summary>
+    public static async Task<Result> RunWrappedAsync(IReadOnlyList<string> wrapper, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
     {
-        ProcessStartInfo start = new(Path)
+        ArgumentNullException.ThrowIfNull(wrapper);
+        ProcessStartInfo start = new(wrapper.Count > 0 ? wrapper[0] : Path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (string argument in args)
+        foreach (string argument in wrapper.Skip(1).Concat(wrapper.Count > 0 ? [Path] : []).Concat(args))
         {
             start.ArgumentList.Add(argument);
         }

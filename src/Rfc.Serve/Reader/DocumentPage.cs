@@ -9,7 +9,7 @@ namespace Rfc.Serve.Reader;
 /// <summary><c>/rfc/N</c>: the text with its links and anchors, and a side panel with the RFC's status and contents.</summary>
 internal static class DocumentPage
 {
-    public static byte[] Render(RfcNumber number, string text, ServedInfo? info, IReadOnlyList<ErrataRecord> errata)
+    public static byte[] Render(RfcNumber number, string text, RfcInfo? info, IReadOnlyList<ErrataRecord> errata)
     {
         RenderedDocument document = DocumentRenderer.Render(text);
         Dictionary<string, int> errataBySection = new(StringComparer.Ordinal);
@@ -36,10 +36,10 @@ internal static class DocumentPage
                     html.Append("<dt>Date</dt><dd>").AppendEscaped(date.ToString()).Append("</dd>");
                 }
 
-                Relations(html, "Obsoletes", info.Of(ServedRelationKind.Obsoletes));
-                Relations(html, "Obsoleted by", info.Of(ServedRelationKind.ObsoletedBy));
-                Relations(html, "Updates", info.Of(ServedRelationKind.Updates));
-                Relations(html, "Updated by", info.Of(ServedRelationKind.UpdatedBy));
+                Relations(html, "Obsoletes", info.Of(RfcRelationKind.Obsoletes));
+                Relations(html, "Obsoleted by", info.Of(RfcRelationKind.ObsoletedBy));
+                Relations(html, "Updates", info.Of(RfcRelationKind.Updates));
+                Relations(html, "Updated by", info.Of(RfcRelationKind.UpdatedBy));
                 Errata(html, number, errata);
                 html.Append("</dl>");
             }
@@ -71,12 +71,12 @@ internal static class DocumentPage
             }
 
             html.Append("</ol></details></aside>\n<main class=\"doc\">");
-            if (info is { Current.Count: > 0 })
+            if (info is { CurrentVersions.Count: > 0 })
             {
                 html.Append("<p class=\"banner obsolete\" role=\"note\">RFC ").Append(number.Value).Append(" is obsolete. The current ")
-                    .Append(info.Current.Count == 1 ? "document is " : "documents are ").AppendRfcList(info.Current).Append(".</p>");
+                    .Append(info.CurrentVersions.Count == 1 ? "document is " : "documents are ").AppendRfcList(info.CurrentVersions).Append(".</p>");
             }
-            else if (info is not null && info.Of(ServedRelationKind.ObsoletedBy).Count > 0)
+            else if (info is not null && info.Of(RfcRelationKind.ObsoletedBy).Count > 0)
             {
                 html.Append("<p class=\"banner obsolete\" role=\"note\">RFC ").Append(number.Value).Append(" is obsolete.</p>");
             }
@@ -98,7 +98,7 @@ internal static class DocumentPage
         html.AppendEscaped(string.Join(", ", parts)).Append("</dd>");
     }
 
-    private static void Relations(StringBuilder html, string label, IReadOnlyList<ServedRelation> relations)
+    private static void Relations(StringBuilder html, string label, IReadOnlyList<RfcRelation> relations)
     {
         if (relations.Count == 0)
         {

@@ -11,7 +11,7 @@ internal static class InfoPage
     /// <summary>How deep the lineage tree is followed; HTTP's, the longest in practice, is five generations.</summary>
     private const int MaxDepth = 12;
 
-    public static byte[] Render(ServedInfo info, bool stored, Func<RfcNumber, ServedInfo?> lookUp)
+    public static byte[] Render(RfcInfo info, bool stored, Func<RfcNumber, RfcInfo?> lookUp)
     {
         RfcIndexEntry entry = info.Entry;
         return Layout.Page($"RFC {entry.Number.Value} info", "", html =>
@@ -20,9 +20,9 @@ internal static class InfoPage
             Field(html, "Authors", string.Join(", ", entry.Authors.Select(a => a.Name)));
             Field(html, "Date", entry.Date?.ToString());
             Field(html, "Status", entry.CurrentStatus.Text + (entry.PublicationStatus is RfcStatus p && p != entry.CurrentStatus ? $" (published as {p.Text})" : ""));
-            if (info.Current.Count > 0)
+            if (info.CurrentVersions.Count > 0)
             {
-                html.Append("<dt>Current</dt><dd>").AppendRfcList(info.Current).Append("</dd>");
+                html.Append("<dt>Current</dt><dd>").AppendRfcList(info.CurrentVersions).Append("</dd>");
             }
 
             Field(html, "Stream", entry.Stream);
@@ -48,15 +48,15 @@ internal static class InfoPage
 
             html.Append("<h2>Lineage</h2><ul class=\"tree\"><li><strong>RFC ").Append(entry.Number.Value).Append("</strong> ").AppendEscaped(entry.Title);
             HashSet<DocId> drawn = [DocId.ForRfc(entry.Number)];
-            List<(string Label, ServedRelation Relation, ServedRelationKind? Follow)> children = [];
-            foreach (ServedRelation relation in info.Relations)
+            List<(string Label, RfcRelation Relation, RfcRelationKind? Follow)> children = [];
+            foreach (RfcRelation relation in info.Relations)
             {
-                (string label, ServedRelationKind? follow) = relation.Kind switch
+                (string label, RfcRelationKind? follow) = relation.Kind switch
                 {
-                    ServedRelationKind.Obsoletes => ("obsoletes", ServedRelationKind.Obsoletes),
-                    ServedRelationKind.ObsoletedBy => ("obsoleted by", ServedRelationKind.ObsoletedBy),
-                    ServedRelationKind.Updates => ("updates", (ServedRelationKind?)null),
-                    ServedRelationKind.UpdatedBy => ("updated by", null),
+                    RfcRelationKind.Obsoletes => ("obsoletes", RfcRelationKind.Obsoletes),
+                    RfcRelationKind.ObsoletedBy => ("obsoleted by", RfcRelationKind.ObsoletedBy),
+                    RfcRelationKind.Updates => ("updates", (RfcRelationKind?)null),
+                    RfcRelationKind.UpdatedBy => ("updated by", null),
                     _ => ("", null),
                 };
                 if (label.Length > 0)
@@ -71,7 +71,7 @@ internal static class InfoPage
     }
 
     /// <summary>As <c>rfc info --tree</c>: obsoletes followed back, obsoleted-by forward, updates as leaves, each RFC drawn once.</summary>
-    private static void Children(StringBuilder html, List<(string Label, ServedRelation Relation, ServedRelationKind? Follow)> children, HashSet<DocId> drawn, Func<RfcNumber, ServedInfo?> lookUp, int depth)
+    private static void Children(StringBuilder html, List<(string Label, RfcRelation Relation, RfcRelationKind? Follow)> children, HashSet<DocId> drawn, Func<RfcNumber, RfcInfo?> lookUp, int depth)
     {
         if (children.Count == 0)
         {
@@ -79,7 +79,7 @@ internal static class InfoPage
         }
 
         html.Append("<ul>");
-        foreach ((string label, ServedRelation relation, ServedRelationKind? follow) in children)
+        foreach ((string label, RfcRelation relation, RfcRelationKind? follow) in children)
         {
             bool first = drawn.Add(relation.Target);
             html.Append("<li><span class=\"rel\">").AppendEscaped(label).Append("</span> ");
@@ -98,9 +98,9 @@ internal static class InfoPage
                 html.Append(" <span class=\"note\">(see above)</span>");
             }
 
-            if (first && follow is ServedRelationKind kind && relation.Target.IsRfc && depth < MaxDepth && lookUp(relation.Target.ToRfcNumber()) is ServedInfo next)
+            if (first && follow is RfcRelationKind kind && relation.Target.IsRfc && depth < MaxDepth && lookUp(relation.Target.ToRfcNumber()) is RfcInfo next)
             {
-                Children(html, [.. next.Of(kind).Select(r => (label, r, (ServedRelationKind?)kind))], drawn, lookUp, depth + 1);
+                Children(html, [.. next.Of(kind).Select(r => (label, r, (RfcRelationKind?)kind))], drawn, lookUp, depth + 1);
             }
 
             html.Append("</li>");
