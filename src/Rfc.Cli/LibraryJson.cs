@@ -59,4 +59,7 @@ internal sealed record SearchHitJson(int Number, string Title, string? Date, str
 internal sealed record ScorePartsJson(double Text, double Coverage, double Name, double Standing, double Centrality, double Version);
 
 /// <summary>One line of <c>rfc search --full-text --json</c>; matched words in <c>snippet</c> are between ** and **.</summary>
-internal sealed record FullTextHitJson(int Number, string? Title, int? Page, string? Section, string Snippet, double Score);
+internal sealed record FullTextHitJson(int Number, string? Title, int? Page, string? Section, string Snippet, double Score, FullTextScorePartsJson ScoreParts);
+
+/// <summary>The parts of a full-text score (see FullTextRanker): score = relevance × (1 + prior).</summary>
+internal sealed record FullTextScorePartsJson(double Bm25, double Relevance, double Standing, double Centrality, double Prior);

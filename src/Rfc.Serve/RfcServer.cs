@@ -320,13 +320,13 @@ internal sealed partial class RfcServer : IAsyncDisposable
             return;
         }
 
-        ServedSearch<ServedIndexHit> index = _library.Client.SearchIndexForServing(query, SearchLimit);
-        ServedSearch<ServedTextHit> text = await _library.Client.SearchTextForServingAsync(query, SearchLimit, context.RequestAborted).ConfigureAwait(false);
+        ServedSearch<RfcSearchHit> index = _library.Client.SearchIndexForServing(query, SearchLimit);
+        ServedSearch<RfcTextHit> text = await _library.Client.SearchTextForServingAsync(query, SearchLimit, context.RequestAborted).ConfigureAwait(false);
         ApiSearch body = new(
             query,
-            [.. index.Hits.Select(h => new ApiIndexHit(h.Number.Value, h.Title, h.Date?.ToString(), h.Status.Text, h.IsObsoleted, [.. h.Current.Select(n => n.Value)]))],
+            [.. index.Hits.Select(h => new ApiIndexHit(h.Number.Value, h.Title, h.Date?.ToString(), h.Status.Text, h.IsObsoleted, [.. h.CurrentVersions.Select(n => n.Value)]))],
             index.Error,
-            [.. text.Hits.Select(h => new ApiTextHit(h.Number.Value, h.Title, h.Page, h.Section, h.Snippet.Replace(ServedTextHit.HighlightStart.ToString(), "**", StringComparison.Ordinal).Replace(ServedTextHit.HighlightEnd.ToString(), "**", StringComparison.Ordinal)))],
+            [.. text.Hits.Select(h => new ApiTextHit(h.Number.Value, h.Title, h.Page, h.Section, h.Snippet.Replace(RfcTextHit.HighlightStart.ToString(), "**", StringComparison.Ordinal).Replace(RfcTextHit.HighlightEnd.ToString(), "**", StringComparison.Ordinal)))],
             text.Error);
         await WriteAsync(context, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(body, ServeJson.Default.ApiSearch)).ConfigureAwait(false);
     }

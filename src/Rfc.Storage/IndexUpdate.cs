@@ -93,6 +93,13 @@ internal sealed class IndexUpdate : IDisposable
         ObjectDisposedException.ThrowIf(_done, this);
         try
         {
+            // The spelling vocabulary is derived from the entries: refilled in the same transaction whenever they
+            // changed (or it was never filled), so a corrector never sees words of another index than the one searched.
+            if (_added + _changed > 0 || VocabularyEmpty())
+            {
+                RfcStore.RebuildVocabulary(_transaction.Connection!, _transaction);
+            }
+
             RfcStore.PutSyncState(_transaction, state);
             _transaction.Commit();
             _done = true;
@@ -234,6 +241,14 @@ internal sealed class IndexUpdate : IDisposable
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private bool VocabularyEmpty()
+    {
+        using SqliteCommand command = _transaction.Connection!.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = "SELECT NOT EXISTS (SELECT 1 FROM index_vocabulary);";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
     }
 
     private SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)

@@ -329,8 +329,8 @@ internal sealed partial class RfcStore
 
     /// <summary>
     /// Replaces each word of <see cref="SpellingCorrector.MinLength"/> letters or more that no entry's title, abstract or keywords holds by the closest
-    /// word of the index's titles and keywords (<see cref="SpellingCorrector"/>). The vocabulary is read only when
-    /// some word is unknown, so a well-spelt search never pays for it.
+    /// word of the index's titles and keywords (<see cref="SpellingCorrector"/>), looked up in the vocabulary the sync
+    /// keeps (<see cref="RebuildVocabulary"/>): only the words of a near length and letter set are read.
     /// </summary>
     private SearchQuery CorrectSpelling(SearchQuery query)
     {
@@ -340,12 +340,12 @@ internal sealed partial class RfcStore
             return query;
         }
 
-        Dictionary<string, int> vocabulary = Vocabulary(unknown.Select(t => t.Text));
+        EnsureVocabulary();
         bool changed = false;
         var terms = new List<QueryTerm>(query.Terms.Count);
         foreach (QueryTerm term in query.Terms)
         {
-            string? correction = unknown.Contains(term) ? SpellingCorrector.Correct(term.Text, vocabulary) : null;
+            string? correction = unknown.Contains(term) ? SpellingCorrector.Correct(term.Text, VocabularyNear(term.Text)) : null;
             changed |= correction is not null;
             terms.Add(correction is null ? term : new QueryTerm(correction, [correction], false));
         }
@@ -363,48 +363,112 @@ internal sealed partial class RfcStore
     private const int MaxWordLength = 64;
 
     /// <summary>
-    /// The words of the index's titles and keywords that could be corrections of <paramref name="unknown"/> (within
-    /// two letters of one's length), with how often each occurs. Tokens of other lengths are skipped
-    /// before a string is made of them: this scan of every entry is the cost of a misspelt search.
+    /// The vocabulary's words that could be corrections of <paramref name="word"/>, with how often each occurs: within
+    /// <see cref="SpellingCorrector.MaxEdits"/> of its length, and whose letter sets differ from its by at most that
+    /// many letters each way (<see cref="SpellingCorrector.LetterMask"/>; <c>x &amp; (x - 1)</c> clears a set's lowest
+    /// bit, so clearing twice leaves 0 exactly when at most two bits were set). A covering index answers it; in
+    /// alphabetical order, so a tie in distance and frequency goes to the same word every time.
     /// </summary>
-    private Dictionary<string, int> Vocabulary(IEnumerable<string> unknown)
+    private Dictionary<string, int> VocabularyNear(string word)
     {
-        int[] lengths = [.. unknown.Select(w => w.Length)];
-        int shortest = lengths.Min() - 2, longest = Math.Min(lengths.Max() + 2, MaxWordLength);
+        const string Extra = "(v.mask & ~$mask)", Missing = "($mask & ~v.mask)";
+        using SqliteCommand command = Command(
+            $"""
+            SELECT v.word, v.count FROM index_vocabulary v INDEXED BY index_vocabulary_by_length
+            WHERE v.length BETWEEN $shortest AND $longest
+                AND ({Extra} & ({Extra} - 1) & (({Extra} & ({Extra} - 1)) - 1)) = 0
+                AND ({Missing} & ({Missing} - 1) & (({Missing} & ({Missing} - 1)) - 1)) = 0
+            ORDER BY v.word;
+            """,
+            ("$shortest", word.Length - SpellingCorrector.MaxEdits),
+            ("$longest", Math.Min(word.Length + SpellingCorrector.MaxEdits, MaxWordLength)),
+            ("$mask", SpellingCorrector.LetterMask(word)));
+        using SqliteDataReader reader = command.ExecuteReader();
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            words[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return words;
+    }
+
+    /// <summary>Fills the vocabulary when the index has entries and it has none (a store migrated from schema 4 that has not synced since). Call with the lock held.</summary>
+    private void EnsureVocabulary()
+    {
+        using SqliteCommand command = Command("SELECT NOT EXISTS (SELECT 1 FROM index_vocabulary) AND EXISTS (SELECT 1 FROM index_entries);");
+        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0)
+        {
+            using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
+            RebuildVocabulary(_connection, transaction);
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds the spelling vocabulary from the index: every run of three to <see cref="MaxWordLength"/> letters or
+    /// digits in an issued entry's title and keywords, lowercased, with how many times it occurs, its length and its
+    /// letter set. Runs inside the sync's transaction (<see cref="IndexUpdate.Commit"/>), so the vocabulary always
+    /// matches the index it came from.
+    /// </summary>
+    internal static void RebuildVocabulary(SqliteConnection connection, SqliteTransaction transaction)
+    {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> lower = stackalloc char[MaxWordLength];
-        using SqliteCommand command = Command("SELECT title || ' ' || keywords FROM index_entries WHERE not_issued = 0;");
-        using SqliteDataReader reader = command.ExecuteReader();
-        while (reader.Read())
+        using (SqliteCommand read = connection.CreateCommand())
         {
-            ReadOnlySpan<char> text = reader.GetString(0);
-            int i = 0;
-            while (i < text.Length)
+            read.Transaction = transaction;
+            read.CommandText = "SELECT title || ' ' || keywords FROM index_entries WHERE not_issued = 0;";
+            using SqliteDataReader reader = read.ExecuteReader();
+            while (reader.Read())
             {
-                while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+                ReadOnlySpan<char> text = reader.GetString(0);
+                int i = 0;
+                while (i < text.Length)
                 {
-                    i++;
-                }
+                    while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+                    {
+                        i++;
+                    }
 
-                int start = i;
-                while (i < text.Length && char.IsLetterOrDigit(text[i]))
-                {
-                    i++;
-                }
+                    int start = i;
+                    while (i < text.Length && char.IsLetterOrDigit(text[i]))
+                    {
+                        i++;
+                    }
 
-                int length = i - start;
-                if (length < 3 || length < shortest || length > longest)
-                {
-                    continue;
-                }
+                    int length = i - start;
+                    if (length < 3 || length > MaxWordLength)
+                    {
+                        continue;
+                    }
 
-                text[start..i].ToLowerInvariant(lower);
-                ReadOnlySpan<char> word = lower[..length];
-                lookup[word] = lookup.TryGetValue(word, out int count) ? count + 1 : 1;
+                    text[start..i].ToLowerInvariant(lower);
+                    ReadOnlySpan<char> word = lower[..length];
+                    lookup[word] = lookup.TryGetValue(word, out int count) ? count + 1 : 1;
+                }
             }
         }
 
-        return counts;
+        using SqliteCommand clear = connection.CreateCommand();
+        clear.Transaction = transaction;
+        clear.CommandText = "DELETE FROM index_vocabulary;";
+        clear.ExecuteNonQuery();
+        using SqliteCommand insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO index_vocabulary (word, length, mask, count) VALUES ($word, $length, $mask, $count);";
+        SqliteParameter wordParameter = insert.Parameters.Add("$word", SqliteType.Text);
+        SqliteParameter lengthParameter = insert.Parameters.Add("$length", SqliteType.Integer);
+        SqliteParameter maskParameter = insert.Parameters.Add("$mask", SqliteType.Integer);
+        SqliteParameter countParameter = insert.Parameters.Add("$count", SqliteType.Integer);
+        foreach ((string word, int count) in counts)
+        {
+            wordParameter.Value = word;
+            lengthParameter.Value = word.Length;
+            maskParameter.Value = SpellingCorrector.LetterMask(word);
+            countParameter.Value = count;
+            insert.ExecuteNonQuery();
+        }
     }
 }

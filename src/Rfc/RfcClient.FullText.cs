@@ -32,7 +32,7 @@ public sealed partial class RfcClient
     /// </summary>
     private async Task IndexPendingAsync(RfcStore store, Action<int, int>? indexing, CancellationToken cancellationToken)
     {
-        if (FromStore(() => store.FullTextPending().Count) == 0)
+        if (!FromStore(store.HasFullTextPending))
         {
             return;
         }
@@ -40,7 +40,7 @@ public sealed partial class RfcClient
         await _pendingIndexing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (FromStore(() => store.FullTextPending().Count) > 0)
+            if (FromStore(store.HasFullTextPending))
             {
                 await FromStoreAsync(() => store.UpdateFullTextIndexAsync(rebuild: false, indexing is null ? null : p => indexing(p.Indexed, p.Total), cancellationToken)).ConfigureAwait(false);
             }

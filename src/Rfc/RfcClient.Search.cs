@@ -41,7 +41,8 @@ public sealed partial class RfcClient
     }
 
     /// <summary>
-    /// Searches the text of the stored documents: at most <paramref name="limit"/> hits, each with a snippet (matched words
+    /// Searches the text of the stored documents, ordered by relevance and the index's standing prior (among documents
+    /// that contain the phrase, the current standard before the obsolete one): at most <paramref name="limit"/> hits, each with a snippet (matched words
     /// between <see cref="RfcTextHit.HighlightStart"/> and <see cref="RfcTextHit.HighlightEnd"/>), its page and section.
     /// Throws <see cref="RfcLibraryException"/>: no documents stored, or a query the search engine cannot parse.
     /// </summary>
@@ -55,7 +56,7 @@ public sealed partial class RfcClient
         }
 
         return FromStore(() => store.SearchDocuments(query, limit)
-            .Select(h => new RfcTextHit(h.Number, h.Title, h.Snippet, h.Page, h.Section, h.Score))
+            .Select(h => new RfcTextHit(h.Number, h.Title, h.Snippet, h.Page, h.Section, h.Score) { Parts = h.Parts })
             .ToList());
     }
 }

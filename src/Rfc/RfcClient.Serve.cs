@@ -83,19 +83,18 @@ public sealed partial class RfcClient
     /// <summary>The index's title for RFC <paramref name="number"/>, or null.</summary>
     public string? GetIndexTitle(RfcNumber number) => Store is { } store ? FromStore(() => store.GetTitle(number)) : null;
 
-    /// <summary>The ranked index search (<c>rfc search</c>): at most <paramref name="limit"/> hits, or why the query was refused.</summary>
-    public ServedSearch<ServedIndexHit> SearchIndexForServing(string query, int limit)
+    /// <summary>The ranked index search (<see cref="SearchIndex"/>, <c>rfc search</c>): at most <paramref name="limit"/> hits, or why there are none.</summary>
+    public ServedSearch<RfcSearchHit> SearchIndexForServing(string query, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (Store is not { } store || !HasIndex)
+        if (Store is null || !HasIndex)
         {
             return new([], "no index is synced (run 'rfc sync' on the server)");
         }
 
         try
         {
-            IReadOnlyList<IndexSearchHit> hits = FromStore(() => store.SearchIndex(query, new IndexSearchFilter { Limit = limit }));
-            return new([.. hits.Select(h => new ServedIndexHit(h.Number, h.Title, h.Date, h.Status, h.IsObsoleted, h.IsObsoleted ? FromStore(() => store.GetCurrentVersions(h.Number)) : []))], null);
+            return new([.. SearchIndex(query, new RfcSearchFilter { Limit = limit })], null);
         }
         catch (RfcLibraryException e) when (e.Kind == RfcLibraryErrorKind.InvalidQuery)
         {
@@ -104,12 +103,12 @@ public sealed partial class RfcClient
     }
 
     /// <summary>
-    /// The full-text search over stored documents (<c>rfc search --full-text</c>), or why the query was refused. As
-    /// on the command line, documents stored since the index was last brought up to date (by a mirror into the
-    /// served store, say) are indexed first (<see cref="IndexPendingAsync"/>): the index is derived data, so this writes
-    /// no document.
+    /// The full-text search over stored documents (<see cref="SearchText"/>, <c>rfc search --full-text</c>), or why
+    /// there are no hits. As on the command line, documents stored since the index was last brought up to date (by a
+    /// mirror into the served store, say) are indexed first (<see cref="IndexPendingAsync"/>): the index is derived
+    /// data, so this writes no document.
     /// </summary>
-    public async Task<ServedSearch<ServedTextHit>> SearchTextForServingAsync(string query, int limit, CancellationToken cancellationToken)
+    public async Task<ServedSearch<RfcTextHit>> SearchTextForServingAsync(string query, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (Store is not { } store)
@@ -120,15 +119,11 @@ public sealed partial class RfcClient
         await IndexPendingAsync(store, null, cancellationToken).ConfigureAwait(false);
         try
         {
-            IReadOnlyList<FullTextHit> hits = FromStore(() => store.SearchDocuments(query, limit));
-            return new([.. hits.Select(h => new ServedTextHit(h.Number, h.Title, Marked(h.Snippet), h.Page, h.Section))], null);
+            return new(SearchText(query, limit), null);
         }
-        catch (RfcLibraryException e) when (e.Kind == RfcLibraryErrorKind.InvalidQuery)
+        catch (RfcLibraryException e) when (e.Kind is RfcLibraryErrorKind.InvalidQuery or RfcLibraryErrorKind.NoDocuments)
         {
             return new([], e.Message);
         }
     }
-
-    private static string Marked(string snippet) =>
-        snippet.Replace(RfcStore.HighlightStart, ServedTextHit.HighlightStart).Replace(RfcStore.HighlightEnd, ServedTextHit.HighlightEnd);
 }

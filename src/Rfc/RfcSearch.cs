@@ -49,9 +49,12 @@ public sealed record RfcSearchHit(RfcNumber Number, string Title, RfcDate? Date,
 /// <param name="Snippet">The matching text, matched words between <see cref="HighlightStart"/> and <see cref="HighlightEnd"/>.</param>
 /// <param name="Page">The page the snippet is on, for paginated RFCs.</param>
 /// <param name="Section">The section the snippet is in, when one is found.</param>
-/// <param name="Score">The relevance (higher is better).</param>
+/// <param name="Score">The ranking score (higher is better): <see cref="FullTextScoreParts.Total"/> of <see cref="Parts"/>.</param>
 public sealed record RfcTextHit(RfcNumber Number, string? Title, string Snippet, int? Page, string? Section, double Score)
 {
+    /// <summary>The score's parts (bm25, relevance, standing, centrality), so callers can show why it ranks there.</summary>
+    public FullTextScoreParts Parts { get; init; }
+
     /// <summary>Marks the start of a matched word in <see cref="Snippet"/> (a control character no RFC text contains).</summary>
     public const char HighlightStart = Storage.RfcStore.HighlightStart;
 

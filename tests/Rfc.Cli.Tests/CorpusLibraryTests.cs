@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Rfc.Testing;
 
 namespace Rfc.Cli.Tests;
@@ -82,6 +83,25 @@ public sealed class CorpusLibraryTests(CorpusLibrary library) : IClassFixture<Co
         Assert.True(int.TryParse(first[1], out int page) && page is >= 1 and <= 10, first[1]);
         Assert.NotEmpty(first[2]);
         Assert.Contains("**coffee pot", first[3]);
+    }
+
+    [Fact]
+    public async Task FullText_Json_ShowsTheScoreParts_AndTheCurrentStandardBeforeTheObsoleteOne()
+    {
+        CliResult result = await Run("search", "--full-text", "\"safe methods\"", "--json");
+
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        JsonElement[] hits = [.. json.RootElement.EnumerateArray()];
+        int[] numbers = [.. hits.Select(h => h.GetProperty("number").GetInt32())];
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(9110, numbers[0]);
+        Assert.Contains(2616, numbers);
+        JsonElement current = hits[0].GetProperty("score_parts"), obsolete = hits[Array.IndexOf(numbers, 2616)].GetProperty("score_parts");
+        Assert.True(current.GetProperty("standing").GetDouble() > obsolete.GetProperty("standing").GetDouble());
+        Assert.True(current.GetProperty("bm25").GetDouble() < 0);
+        Assert.InRange(obsolete.GetProperty("relevance").GetDouble(), 0.0, 1.0);
+        double expected = current.GetProperty("relevance").GetDouble() * (1 + current.GetProperty("prior").GetDouble());
+        Assert.Equal(expected, hits[0].GetProperty("score").GetDouble(), 9);
     }
 
     [Fact]

@@ -193,7 +193,9 @@ internal static class SearchCommand
         bool colour = context.StdoutIsTerminal && context.Env("NO_COLOR") is null;
         if (json)
         {
-            List<FullTextHitJson> items = [.. hits.Select(h => new FullTextHitJson(h.Number.Value, h.Title, h.Page, h.Section, Highlight(h.Snippet, "**", "**"), h.Score))];
+            List<FullTextHitJson> items = [.. hits.Select(h => new FullTextHitJson(
+                h.Number.Value, h.Title, h.Page, h.Section, Highlight(h.Snippet, "**", "**"), h.Score,
+                new FullTextScorePartsJson(h.Parts.Bm25, h.Parts.Relevance, h.Parts.Standing, h.Parts.Centrality, h.Parts.Prior)))];
             output.WriteLine(JsonSerializer.Serialize(items, LibraryJson.Output.ListFullTextHitJson));
         }
         else if (context.StdoutIsTerminal)

@@ -43,6 +43,33 @@ internal static class SpellingCorrector
         return best;
     }
 
+    /// <summary>The most edits any correction allows (<see cref="Correct"/>: two for words longer than five letters).</summary>
+    public const int MaxEdits = 2;
+
+    /// <summary>
+    /// The set of characters in <paramref name="word"/> as bits (a to z, 0 to 9, any other character folded onto the
+    /// bits above them), so the store can skip a word that cannot be a correction without reading it: each edit adds
+    /// at most one character the other word lacks and removes at most one (a swap of neighbours changes neither), so
+    /// words within <see cref="MaxEdits"/> edits differ by at most that many set bits each way. Folding only makes
+    /// two words look closer, never farther, so no correction is skipped.
+    /// </summary>
+    public static long LetterMask(ReadOnlySpan<char> word)
+    {
+        long mask = 0;
+        foreach (char c in word)
+        {
+            int bit = c switch
+            {
+                >= 'a' and <= 'z' => c - 'a',
+                >= '0' and <= '9' => 26 + (c - '0'),
+                _ => 36 + (c % 27),
+            };
+            mask |= 1L << bit;
+        }
+
+        return mask;
+    }
+
     /// <summary>Optimal string alignment distance, giving up (returning limit + 1) once every path exceeds <paramref name="limit"/>.</summary>
     public static int Distance(string a, string b, int limit)
     {

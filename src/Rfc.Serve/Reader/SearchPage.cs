@@ -7,7 +7,7 @@ namespace Rfc.Serve.Reader;
 /// <summary><c>/</c>: the search box, and for a query the index results and the full-text results with snippets.</summary>
 internal static partial class SearchPage
 {
-    public static byte[] Render(string query, ServedSearch<ServedIndexHit>? index, ServedSearch<ServedTextHit>? text, int documents, bool hasIndex)
+    public static byte[] Render(string query, ServedSearch<RfcSearchHit>? index, ServedSearch<RfcTextHit>? text, int documents, bool hasIndex)
     {
         string title = query.Length == 0 ? "rfc: search the library" : $"{query}: rfc search";
         return Layout.Page(title, query, html =>
@@ -30,7 +30,7 @@ internal static partial class SearchPage
         }, "search");
     }
 
-    private static void IndexResults(StringBuilder html, ServedSearch<ServedIndexHit>? index)
+    private static void IndexResults(StringBuilder html, ServedSearch<RfcSearchHit>? index)
     {
         html.Append("<section class=\"results\" id=\"index-results\"><h2>In the index</h2>");
         if (index?.Error is string error)
@@ -46,7 +46,7 @@ internal static partial class SearchPage
         }
 
         html.Append("<ol class=\"hits\">");
-        foreach (ServedIndexHit hit in index.Hits)
+        foreach (RfcSearchHit hit in index.Hits)
         {
             html.Append("<li><a class=\"hit\" href=\"/rfc/").Append(hit.Number.Value).Append("\"><span class=\"num\">RFC ").Append(hit.Number.Value)
                 .Append("</span> <span class=\"title\">").AppendEscaped(hit.Title).Append("</span></a><span class=\"meta\">")
@@ -54,9 +54,9 @@ internal static partial class SearchPage
             if (hit.IsObsoleted)
             {
                 html.Append(" · <span class=\"obsolete\">obsoleted");
-                if (hit.Current.Count > 0)
+                if (hit.CurrentVersions.Count > 0)
                 {
-                    html.Append(", see ").AppendRfcList(hit.Current);
+                    html.Append(", see ").AppendRfcList(hit.CurrentVersions);
                 }
 
                 html.Append("</span>");
@@ -68,7 +68,7 @@ internal static partial class SearchPage
         html.Append("</ol></section>");
     }
 
-    private static void TextResults(StringBuilder html, ServedSearch<ServedTextHit>? text)
+    private static void TextResults(StringBuilder html, ServedSearch<RfcTextHit>? text)
     {
         html.Append("<section class=\"results\" id=\"text-results\"><h2>In the text</h2>");
         if (text?.Error is string error)
@@ -84,7 +84,7 @@ internal static partial class SearchPage
         }
 
         html.Append("<ol class=\"hits\">");
-        foreach (ServedTextHit hit in text.Hits)
+        foreach (RfcTextHit hit in text.Hits)
         {
             string fragment = SectionAnchor(hit.Section) is string anchor ? "#" + anchor : hit.Page is int page ? $"#page-{page}" : "";
             html.Append("<li><a class=\"hit\" href=\"/rfc/").Append(hit.Number.Value).AppendEscaped(fragment).Append("\"><span class=\"num\">RFC ").Append(hit.Number.Value).Append("</span> <span class=\"title\">")
@@ -114,12 +114,12 @@ internal static partial class SearchPage
         bool open = false;
         for (int i = 0; i <= snippet.Length; i++)
         {
-            if (i == snippet.Length || snippet[i] is ServedTextHit.HighlightStart or ServedTextHit.HighlightEnd)
+            if (i == snippet.Length || snippet[i] is RfcTextHit.HighlightStart or RfcTextHit.HighlightEnd)
             {
                 html.AppendEscaped(snippet.AsSpan(start, i - start));
                 if (i < snippet.Length)
                 {
-                    bool opening = snippet[i] == ServedTextHit.HighlightStart;
+                    bool opening = snippet[i] == RfcTextHit.HighlightStart;
                     if (opening != open)
                     {
                         html.Append(opening ? "<mark>" : "</mark>");

@@ -46,4 +46,29 @@ public sealed class SpellingCorrectorTests
     {
         Assert.Equal(expected, SpellingCorrector.Distance(a, b, limit: 2));
     }
+
+    [Theory]
+    [InlineData("kerbros", "kerberos")]
+    [InlineData("telent", "telnet")]
+    [InlineData("protocl", "protocols")]
+    [InlineData("abcdef", "fedcba")]
+    [InlineData("routing", "rooting")]
+    [InlineData("ab", "xy")]
+    public void LetterMask_DiffersByAtMostTheEditCount_EachWay(string a, string b)
+    {
+        long x = SpellingCorrector.LetterMask(a), y = SpellingCorrector.LetterMask(b);
+        int distance = SpellingCorrector.Distance(a, b, 10);
+
+        // The store skips a word whose letter set differs by more than MaxEdits either way: that must never skip a correction.
+        Assert.True(long.PopCount(x & ~y) <= distance && long.PopCount(y & ~x) <= distance, $"{a} {b} distance {distance}");
+    }
+
+    [Fact]
+    public void LetterMask_SetsOneBitPerDistinctCharacter()
+    {
+        Assert.Equal(0b111L, SpellingCorrector.LetterMask("abcabc"));
+        Assert.Equal(1L << 26, SpellingCorrector.LetterMask("0"));
+        Assert.Equal(0L, SpellingCorrector.LetterMask(""));
+        Assert.InRange(SpellingCorrector.LetterMask("é"), 1L << 36, long.MaxValue);
+    }
 }
