@@ -16,7 +16,6 @@ internal sealed class FullTextIndexer : IAsyncDisposable
     /// <summary>Documents per shard transaction (32, 128 and 512 took the same CPU for a rebuild of the corpus).</summary>
     private const int BatchSize = 32;
 
-
     private readonly BlockingCollection<int>[] _queues;
     private readonly Task[] _workers;
     private readonly string _databasePath;
