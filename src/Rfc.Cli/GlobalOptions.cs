@@ -74,10 +74,23 @@ internal sealed class GlobalOptions
     public static bool VerboseRequested(string[] args) => args.Contains("--verbose") || args.Contains("-v");
 
     /// <summary>Builds the client options from the parsed options, falling back to the environment.</summary>
-    public RfcClientOptions ClientOptions(ParseResult parse, CliContext context)
+    public RfcClientOptions ClientOptions(ParseResult parse, CliContext context) => ClientOptions(
+        context,
+        parse.GetValue(Source),
+        parse.GetValue(Transport),
+        parse.GetValue(Timeout),
+        parse.GetValue(ConnectTimeout),
+        parse.GetValue(MaxTime),
+        parse.GetValue(CaFile),
+        parse.GetValue(Trace));
+
+    /// <summary>Builds the client options when no option is given: from the environment and defaults only.</summary>
+    public static RfcClientOptions DefaultClientOptions(CliContext context) => ClientOptions(context, null, null, null, null, null, null, trace: false);
+
+    private static RfcClientOptions ClientOptions(CliContext context, string? sourceOption, string? transportOption, double? timeout, double? connectTimeout, double? maxTime, string? caFile, bool trace)
     {
-        DocumentSource source = DocumentSource.Parse(parse.GetValue(Source) ?? context.Env("RFC_SOURCE"));
-        string transport = (parse.GetValue(Transport) ?? context.Env("RFC_TRANSPORT") ?? "http").Trim().ToLowerInvariant();
+        DocumentSource source = DocumentSource.Parse(sourceOption ?? context.Env("RFC_SOURCE"));
+        string transport = (transportOption ?? context.Env("RFC_TRANSPORT") ?? "http").Trim().ToLowerInvariant();
         if (!Transports.Names.Contains(transport))
         {
             throw new CliUsageException($"unknown transport '{transport}' (use http or socket)");
@@ -85,11 +98,11 @@ internal sealed class GlobalOptions
 
         HttpTransportOptions http = new()
         {
-            ReadTimeout = Seconds(parse.GetValue(Timeout), HttpTransportOptions.DefaultReadTimeout, "--timeout"),
-            ConnectTimeout = Seconds(parse.GetValue(ConnectTimeout), HttpTransportOptions.DefaultConnectTimeout, "--connect-timeout"),
-            MaxTime = parse.GetValue(MaxTime) is double maxTime ? Seconds(maxTime, TimeSpan.Zero, "--max-time") : null,
-            CaFile = parse.GetValue(CaFile) ?? context.Env("RFC_CA_FILE"),
-            Trace = parse.GetValue(Trace) ? new TextWriterTraceSink(context.Stderr) : null,
+            ReadTimeout = Seconds(timeout, HttpTransportOptions.DefaultReadTimeout, "--timeout"),
+            ConnectTimeout = Seconds(connectTimeout, HttpTransportOptions.DefaultConnectTimeout, "--connect-timeout"),
+            MaxTime = maxTime is double seconds ? Seconds(seconds, TimeSpan.Zero, "--max-time") : null,
+            CaFile = caFile ?? context.Env("RFC_CA_FILE"),
+            Trace = trace ? new TextWriterTraceSink(context.Stderr) : null,
             Environment = context.Environment,
         };
         if (http.CaFile is not null && !File.Exists(http.CaFile))

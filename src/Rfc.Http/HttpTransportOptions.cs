@@ -5,6 +5,11 @@ namespace Rfc.Http;
 /// <summary>Settings shared by both transports, so that both behave the same.</summary>
 public sealed record HttpTransportOptions
 {
+    private static string? s_defaultUserAgent;
+
+    // Null for the default, so reading the property never changes the record (nor its equality).
+    private string? _userAgent;
+
     /// <summary>The default for <see cref="ConnectTimeout"/>.</summary>
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(10);
 
@@ -50,7 +55,13 @@ public sealed record HttpTransportOptions
     public ITraceSink? Trace { get; init; }
 
     /// <summary>The <c>User-Agent</c> header value.</summary>
-    public string UserAgent { get; init; } = "rfc/" + (typeof(HttpTransportOptions).Assembly.GetName().Version?.ToString(3) ?? "0");
+    public string UserAgent
+    {
+        // Built when first asked for: reading the assembly's version is reflection, a measurable part of a cached
+        // read (which never sends a request) in the NativeAOT build.
+        get => _userAgent ?? (s_defaultUserAgent ??= "rfc/" + (typeof(HttpTransportOptions).Assembly.GetName().Version?.ToString(3) ?? "0"));
+        init => _userAgent = value;
+    }
 
     /// <summary>Environment lookup for proxy variables; defaults to the process environment.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;

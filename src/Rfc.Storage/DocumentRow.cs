@@ -19,10 +19,11 @@ internal static class DocumentRow
     /// <summary>
     /// Builds the document from its columns, checking that <paramref name="content"/> still has the SHA-256
     /// recorded when it was stored; throws <see cref="StoredDocumentCorruptException"/> when it does not.
+    /// <paramref name="oneRead"/>: the process reads this one document (see <see cref="RfcStore.HashForOneRead"/>).
     /// </summary>
-    public static StoredDocument Map(RfcNumber number, byte[] content, string? etag, string? lastModified, string fetchedAt, string sha256, string? source, string databasePath)
+    public static StoredDocument Map(RfcNumber number, byte[] content, string? etag, string? lastModified, string fetchedAt, string sha256, string? source, string databasePath, bool oneRead = false)
     {
-        if (!string.Equals(RfcStore.Hash(content), sha256, StringComparison.Ordinal))
+        if (!string.Equals(oneRead ? RfcStore.HashForOneRead(content) : RfcStore.Hash(content), sha256, StringComparison.Ordinal))
         {
             throw new StoredDocumentCorruptException(number, databasePath);
         }

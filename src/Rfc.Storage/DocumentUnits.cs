@@ -64,13 +64,14 @@ internal static partial class DocumentUnits
         }
 
         // Unit boundaries: after every page footer, else before every heading and every MaxUnitLines lines.
-        RfcOutline parsed = RfcOutline.Parse(text);
+        RfcOutline parsed = RfcOutline.Parse(lines);
         int[] headingLines = AlignHeadings(lines, parsed);
         List<(int FirstLine, int? Page)> cuts = [];
         bool paginated = false;
         for (int i = 0; i < lines.Count; i++)
         {
-            if (Footer().Match(lines[i]) is { Success: true } footer)
+            // The regex only where a footer can be: most lines have no '[' at all.
+            if (lines[i].Contains('[', StringComparison.Ordinal) && Footer().Match(lines[i]) is { Success: true } footer)
             {
                 paginated = true;
                 int? page = footer.Groups["page"].Success ? int.Parse(footer.Groups["page"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture) : null;

@@ -25,6 +25,12 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
     /// </summary>
     public const int BusyTimeoutMilliseconds = 10_000;
 
+    /// <summary>
+    /// The largest document <see cref="HashForOneRead"/> hashes in managed code: at a few hundred MB/s that is under a
+    /// millisecond, about what loading OpenSSL costs (and most RFCs are far smaller).
+    /// </summary>
+    public const int ManagedHashLimit = 256 * 1024;
+
     private readonly SqliteConnection _connection;
 
     // One connection, used from several threads by the mirror (workers read, one writer commits):
@@ -125,6 +131,23 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
 
     /// <summary>The SHA-256 of <paramref name="content"/> as lower-case hex.</summary>
     public static string Hash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    /// <summary>
+    /// <see cref="Hash"/> for a process that reads one document (<c>rfc N</c>): up to <see cref="ManagedHashLimit"/>
+    /// bytes in managed code (<see cref="ManagedSha256"/>), so a cached read never loads OpenSSL; above it, and for
+    /// every bulk hash, OpenSSL.
+    /// </summary>
+    public static string HashForOneRead(ReadOnlySpan<byte> content)
+    {
+        if (content.Length > ManagedHashLimit)
+        {
+            return Hash(content);
+        }
+
+        Span<byte> digest = stackalloc byte[ManagedSha256.HashSizeInBytes];
+        ManagedSha256.HashData(content, digest);
+        return Convert.ToHexStringLower(digest);
+    }
 
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();

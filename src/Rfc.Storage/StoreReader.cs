@@ -1,21 +1,38 @@
+using System.Globalization;
 using Rfc.Documents;
 using SQLitePCL;
 
 namespace Rfc.Storage;
 
 /// <summary>
-/// The cached read's fast path: one stored document straight through SQLite's C API, without opening a
-/// <see cref="RfcStore"/>. <c>rfc 2324</c> from the store is rfc's most frequent command, and a full open
-/// pays for what only writers need: Microsoft.Data.Sqlite's connection factory starts a pool-pruning
-/// timer thread, and the migration check takes the write lock (issue 6 measured both). Anything unusual
-/// (no store yet, another schema, damage, a lock held past the busy timeout) returns null, and the caller
-/// takes the full path, which reports it properly. A document whose bytes fail their SHA-256 is not
-/// unusual but damaged: it throws <see cref="StoredDocumentCorruptException"/>, as the full path does.
+/// The cached read's fast path: what <c>rfc N</c> needs from the store (the document, whether the index calls the
+/// number "not issued", its current versions for the obsolete note, its errata for the errata note) straight
+/// through SQLite's C API on one connection, without opening a <see cref="RfcStore"/>. <c>rfc 2324</c> from the
+/// store is rfc's most frequent command, and a full open pays for what only writers need: Microsoft.Data.Sqlite's
+/// connection factory starts a pool-pruning timer thread, and the migration check takes the write lock (issues 6
+/// and 10 measured both). Anything unusual (no store yet, another schema, damage, a lock held past the busy
+/// timeout) answers null, and the caller takes the full path, which reports it properly. A document whose bytes
+/// fail their SHA-256 is not unusual but damaged: it throws <see cref="StoredDocumentCorruptException"/>, as the
+/// full path does. The queries are <see cref="RfcStore"/>'s own, so both paths answer alike (StoreReaderTests).
 /// </summary>
-internal static class StoreReader
+internal sealed class StoreReader : IDisposable
 {
-    /// <summary>The stored document <paramref name="number"/> in the store in <paramref name="directory"/>, or null.</summary>
-    public static StoredDocument? TryGetDocument(string directory, RfcNumber number)
+    private readonly sqlite3 _db;
+    private readonly string _path;
+    private readonly long _version;
+
+    private StoreReader(sqlite3 db, string path, long version)
+    {
+        _db = db;
+        _path = path;
+        _version = version;
+    }
+
+    /// <summary>True when the store has the current schema: only then are the index and errata tables read here.</summary>
+    private bool IsCurrent => _version == Schema.Migrations.Length;
+
+    /// <summary>Opens the store in <paramref name="directory"/> for reading; null when there is none or it is not one this release reads.</summary>
+    public static StoreReader? TryOpen(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
         string path = Path.Combine(directory, RfcStore.FileName);
@@ -33,53 +50,179 @@ internal static class StoreReader
             return null;
         }
 
-        using (db)
+        raw.sqlite3_busy_timeout(db, RfcStore.BusyTimeoutMilliseconds);
+        long version = -1;
+        if (!Query(db, "PRAGMA user_version;", static _ => { }, statement => version = raw.sqlite3_column_int64(statement, 0))
+            || version < 1 || version > Schema.Migrations.Length)
         {
-            raw.sqlite3_busy_timeout(db, RfcStore.BusyTimeoutMilliseconds);
-            long version = Scalar(db, "PRAGMA user_version;");
-            if (version < 1 || version > Schema.Migrations.Length)
-            {
-                return null;
-            }
-
-            if (raw.sqlite3_prepare_v2(db, DocumentRow.SelectByNumber, out sqlite3_stmt statement) != raw.SQLITE_OK)
-            {
-                statement.Dispose();
-                return null;
-            }
-
-            using (statement)
-            {
-                raw.sqlite3_bind_int64(statement, 1, number.Value);
-                if (raw.sqlite3_step(statement) != raw.SQLITE_ROW)
-                {
-                    return null;
-                }
-
-                return DocumentRow.Map(
-                    number,
-                    raw.sqlite3_column_blob(statement, DocumentRow.Content).ToArray(),
-                    Text(statement, DocumentRow.ETag),
-                    Text(statement, DocumentRow.LastModified),
-                    Text(statement, DocumentRow.FetchedAt) ?? "",
-                    Text(statement, DocumentRow.Sha256) ?? "",
-                    Text(statement, DocumentRow.Source),
-                    path);
-            }
+            db.Dispose();
+            return null;
         }
+
+        return new StoreReader(db, path, version);
     }
 
-    private static long Scalar(sqlite3 db, string sql)
+    /// <summary>The stored document <paramref name="number"/> in the store in <paramref name="directory"/>, or null.</summary>
+    public static StoredDocument? TryGetDocument(string directory, RfcNumber number)
+    {
+        using StoreReader? reader = TryOpen(directory);
+        return reader?.TryGetDocument(number);
+    }
+
+    /// <summary>The stored document <paramref name="number"/>, or null (not stored, or anything unusual).</summary>
+    public StoredDocument? TryGetDocument(RfcNumber number)
+    {
+        StoredDocument? document = null;
+        bool ok = Query(
+            _db,
+            DocumentRow.SelectByNumber,
+            statement => raw.sqlite3_bind_int64(statement, 1, number.Value),
+            statement => document = DocumentRow.Map(
+                number,
+                raw.sqlite3_column_blob(statement, DocumentRow.Content).ToArray(),
+                Text(statement, DocumentRow.ETag),
+                Text(statement, DocumentRow.LastModified),
+                Text(statement, DocumentRow.FetchedAt) ?? "",
+                Text(statement, DocumentRow.Sha256) ?? "",
+                Text(statement, DocumentRow.Source),
+                _path,
+                oneRead: true));
+        return ok ? document : null;
+    }
+
+    /// <summary>Whether the index lists <paramref name="number"/> as "Not Issued" (false when it does not list it); null when unknown here.</summary>
+    public bool? IsNotIssued(RfcNumber number)
+    {
+        bool notIssued = false;
+        return IsCurrent && Query(
+            _db,
+            "SELECT not_issued FROM index_entries WHERE number = $n;",
+            statement => raw.sqlite3_bind_int64(statement, 1, number.Value),
+            statement => notIssued = raw.sqlite3_column_int64(statement, 0) != 0)
+            ? notIssued
+            : null;
+    }
+
+    /// <summary>As <see cref="RfcStore.GetCurrentVersions"/>: the ends of the obsoleted-by chain; null when unknown here.</summary>
+    public IReadOnlyList<RfcNumber>? TryGetCurrentVersions(RfcNumber number)
+    {
+        if (!IsCurrent)
+        {
+            return null;
+        }
+
+        SortedSet<int> ends = [];
+        HashSet<int> seen = [number.Value];
+        Queue<int> pending = new([number.Value]);
+        while (pending.Count > 0)
+        {
+            int current = pending.Dequeue();
+            List<int> successors = [];
+            // RfcStore.ObsoletedBy's query: what this RFC says, and what others say of it.
+            bool ok = Query(
+                _db,
+                """
+                SELECT target FROM index_relations WHERE from_number = $n AND kind = 'obsoleted-by'
+                UNION SELECT 'RFC' || from_number FROM index_relations WHERE target = $id AND kind = 'obsoletes';
+                """,
+                statement =>
+                {
+                    raw.sqlite3_bind_int64(statement, 1, current);
+                    raw.sqlite3_bind_text(statement, 2, "RFC" + current.ToString(CultureInfo.InvariantCulture));
+                },
+                statement =>
+                {
+                    if (DocId.TryParse(Text(statement, 0) ?? "", out DocId id) && id.IsRfc)
+                    {
+                        successors.Add(id.Number);
+                    }
+                });
+            if (!ok)
+            {
+                return null;
+            }
+
+            if (successors.Count == 0)
+            {
+                if (current != number.Value)
+                {
+                    ends.Add(current);
+                }
+
+                continue;
+            }
+
+            foreach (int successor in successors.Where(seen.Add))
+            {
+                pending.Enqueue(successor);
+            }
+        }
+
+        return [.. ends.Select(n => new RfcNumber(n))];
+    }
+
+    /// <summary>
+    /// As <see cref="RfcStore.HasErrata"/> then <see cref="RfcStore.GetErrataKinds"/>: false when unknown here; else
+    /// <paramref name="kinds"/> is null when errata were never synced, or the status and type of each erratum.
+    /// </summary>
+    public bool TryGetErrataKinds(RfcNumber number, out IReadOnlyList<(string Status, string Type)>? kinds)
+    {
+        kinds = null;
+        bool synced = false;
+        if (!IsCurrent || !Query(_db, "SELECT 1 FROM errata_sync LIMIT 1;", static _ => { }, _ => synced = true))
+        {
+            return false;
+        }
+
+        if (!synced)
+        {
+            return true;
+        }
+
+        List<(string, string)> found = [];
+        if (!Query(
+            _db,
+            "SELECT status, type FROM errata WHERE number = $n;",
+            statement => raw.sqlite3_bind_int64(statement, 1, number.Value),
+            statement => found.Add((Text(statement, 0) ?? "", Text(statement, 1) ?? ""))))
+        {
+            return false;
+        }
+
+        kinds = found;
+        return true;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _db.Dispose();
+
+    /// <summary>Runs <paramref name="sql"/> (one statement), calling <paramref name="row"/> for each row; false on any SQLite error.</summary>
+    private static bool Query(sqlite3 db, string sql, Action<sqlite3_stmt> bind, Action<sqlite3_stmt> row)
     {
         if (raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt statement) != raw.SQLITE_OK)
         {
             statement.Dispose();
-            return -1;
+            return false;
         }
 
         using (statement)
         {
-            return raw.sqlite3_step(statement) == raw.SQLITE_ROW ? raw.sqlite3_column_int64(statement, 0) : -1;
+            bind(statement);
+            while (true)
+            {
+                int step = raw.sqlite3_step(statement);
+                if (step == raw.SQLITE_DONE)
+                {
+                    return true;
+                }
+
+                if (step != raw.SQLITE_ROW)
+                {
+                    return false;
+                }
+
+                row(statement);
+            }
         }
     }
 

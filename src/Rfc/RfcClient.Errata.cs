@@ -81,8 +81,16 @@ public sealed partial class RfcClient
     }
 
     /// <summary>RFC <paramref name="number"/>'s errata counted by status; null when errata were never synced.</summary>
-    public ErrataCounts? GetErrataCounts(RfcNumber number) =>
-        Store is RfcStore store && FromStore(store.HasErrata) ? ErrataCounts.Of(FromStore(() => store.GetErrataKinds(number))) : null;
+    public ErrataCounts? GetErrataCounts(RfcNumber number)
+    {
+        // The cached read's errata note: from the read-only fast path when it can answer, so the store stays closed.
+        if (Reader is { } reader && reader.TryGetErrataKinds(number, out IReadOnlyList<(string Status, string Type)>? kinds))
+        {
+            return kinds is null ? null : ErrataCounts.Of(kinds);
+        }
+
+        return Store is RfcStore store && FromStore(store.HasErrata) ? ErrataCounts.Of(FromStore(() => store.GetErrataKinds(number))) : null;
+    }
 
     private static async Task<MemoryStream> ReadErrataAsync(FetchResponse response, CancellationToken cancellationToken)
     {

@@ -54,11 +54,22 @@ public sealed partial class RfcClient
     /// is current, unknown, or the client keeps no store.
     /// </summary>
     public IReadOnlyList<RfcNumber> CurrentVersionsOf(RfcNumber number) =>
-        Store is { } store ? FromStore(() => store.GetCurrentVersions(number)) : [];
+        Reader?.TryGetCurrentVersions(number) ?? (Store is { } store ? FromStore(() => store.GetCurrentVersions(number)) : []);
 
     /// <summary>Throws <see cref="RfcLibraryErrorKind.NotIssued"/> when the local index lists <paramref name="number"/> as "Not Issued".</summary>
     public void RefuseNotIssued(RfcNumber number)
     {
+        // The cached read asks this first: answered by the read-only fast path when it can, the store stays closed.
+        if (Reader?.IsNotIssued(number) is bool notIssued)
+        {
+            if (notIssued)
+            {
+                throw NotIssued(number);
+            }
+
+            return;
+        }
+
         if (Store is { } store && FromStore(() => store.GetIndexEntry(number)) is { Entry.NotIssued: true })
         {
             throw NotIssued(number);

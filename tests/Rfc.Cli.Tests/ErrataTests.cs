@@ -198,12 +198,16 @@ public sealed class ErrataTests : IAsyncLifetime
         byte[] document = File.ReadAllBytes(CorpusLocator.RfcPath(9110)!);
 
         CliResult noted = await Run("9110");
+        CliResult cached = await Run("9110", "--offline"); // The cached read's fast path (the store is not opened) says the same.
         CliResult quiet = await Run("9110", "--quiet");
         CliResult editorialOnly = await Run("8174");
 
         Assert.Equal(0, noted.ExitCode);
         Assert.Equal(document, noted.Stdout);
         Assert.Equal(["rfc: note: RFC 9110 has 3 verified errata (rfc errata 9110)"], noted.StderrLines);
+        Assert.Equal(0, cached.ExitCode);
+        Assert.Equal(document, cached.Stdout);
+        Assert.Equal(noted.StderrLines, cached.StderrLines);
         Assert.Equal(document, quiet.Stdout);
         Assert.Equal("", quiet.Stderr);
         Assert.Equal("", editorialOnly.Stderr);

@@ -327,6 +327,53 @@ public sealed class LibraryTests : IAsyncLifetime
         Assert.Equal(["rfc: error: FYI 1 is not in the local RFC index (no RFC is part of it; run 'rfc sync' to update the index)"], unknown.StderrLines);
     }
 
+    [Theory]
+    [InlineData("2616")]
+    [InlineData("14")]
+    [InlineData("2119")]
+    [InlineData("9999")]
+    public async Task Get_PlainCachedRead_SaysWhatTheFullParserSays(string number)
+    {
+        await SyncAsync();
+        await Run(number);
+
+        // "rfc N" and "rfc N --offline" take the fast path (no command tree, the store read without opening it);
+        // with --no-pager (a no-op when stdout is not a terminal) the same read goes through the parser and the store.
+        CliResult plain = await Run(number);
+        CliResult parsed = await Run(number, "--no-pager");
+        CliResult plainOffline = await Run("--offline", number);
+        CliResult parsedOffline = await Run(number, "--offline", "--no-pager");
+
+        Assert.True(RfcApp.IsPlainRead([number], out _, out _));
+        Assert.False(RfcApp.IsPlainRead([number, "--no-pager"], out _, out _));
+        Assert.Equal(parsed.ExitCode, plain.ExitCode);
+        Assert.Equal(parsed.Stdout, plain.Stdout);
+        Assert.Equal(parsed.StderrLines, plain.StderrLines);
+        Assert.Equal(parsedOffline.ExitCode, plainOffline.ExitCode);
+        Assert.Equal(parsedOffline.Stdout, plainOffline.Stdout);
+        Assert.Equal(parsedOffline.StderrLines, plainOffline.StderrLines);
+    }
+
+    [Theory]
+    [InlineData(new[] { "2324" }, true)]
+    [InlineData(new[] { "0791" }, true)]
+    [InlineData(new[] { "2324", "--offline" }, true)]
+    [InlineData(new[] { "--offline", "2324" }, true)]
+    [InlineData(new[] { "--offline", "--offline" }, false)]
+    [InlineData(new[] { "2324", "2325" }, false)]
+    [InlineData(new[] { "2324", "--refresh" }, false)]
+    [InlineData(new[] { "rfc2324" }, false)]
+    [InlineData(new[] { "-5" }, false)]
+    [InlineData(new[] { "0" }, false)]
+    [InlineData(new[] { "1234567" }, false)]
+    [InlineData(new[] { "" }, false)]
+    [InlineData(new string[0], false)]
+    public void IsPlainRead_TakesOnlyANumberAndOffline(string[] args, bool plain)
+    {
+        Assert.Equal(plain, RfcApp.IsPlainRead(args, out string? number, out _));
+        Assert.Equal(plain, number is not null);
+    }
+
     [Fact]
     public async Task Get_NamesCurrentRfcs_WhenReadingObsoleted_UnlessQuiet()
     {

@@ -35,6 +35,13 @@ internal static class GetCommand
         });
     }
 
+    /// <summary>
+    /// <c>rfc N</c> or <c>rfc N --offline</c> with nothing else (the everyday cached read): what the command's action does
+    /// for those arguments, without building the command tree and parsing (see <see cref="RfcApp"/>).
+    /// </summary>
+    public static Task<int> RunPlainAsync(string number, bool offline, CliContext context, CancellationToken cancellationToken) =>
+        RunAsync([number], GlobalOptions.DefaultClientOptions(context), offline ? ReadMode.Offline : ReadMode.Default, noPager: false, context, client => LibraryReader.Plain(client, context), cancellationToken);
+
     private static async Task<int> RunAsync(string[]? values, RfcClientOptions options, ReadMode mode, bool noPager, CliContext context, Func<RfcClient, LibraryReader> library, CancellationToken cancellationToken)
     {
         await using RfcClient client = new(options);

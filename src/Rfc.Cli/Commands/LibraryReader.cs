@@ -29,6 +29,9 @@ internal sealed class LibraryReader
         _quiet = quiet;
     }
 
+    /// <summary>The reader of a plain <c>rfc N</c>: no section, no table of contents, notices shown, no errata boxes.</summary>
+    public static LibraryReader Plain(RfcClient client, CliContext context) => new(client, context, section: null, toc: false, quiet: false);
+
     /// <summary>The options <c>rfc N</c> gains: <c>--section</c>, <c>--toc</c>, <c>--quiet</c>.</summary>
     internal sealed class Options
     {

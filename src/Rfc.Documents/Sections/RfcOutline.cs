@@ -41,25 +41,19 @@ public sealed partial class RfcOutline
 
     private readonly List<string> _lines;
     private readonly List<RfcHeading> _headings;
-    private readonly List<TocEntry> _toc;
+    private readonly int _tocTitle;
+    private readonly int _tocEnd;
+
+    // Parsed on first use: the full-text indexer needs only the headings, and the table of contents was about
+    // 40 % of parsing an outline (perf record of rfc index --rebuild, issue 10).
+    private List<TocEntry>? _toc;
+    private bool _hasOwnToc;
 
     private RfcOutline(List<string> lines)
     {
         _lines = lines;
-        (int tocTitle, int tocEnd) = FindTocBlock(lines);
-        _headings = FindHeadings(lines, tocTitle, tocEnd);
-        if (tocTitle >= 0)
-        {
-            _toc = ParseToc(lines, tocTitle + 1, tocEnd);
-        }
-
-        HasOwnTableOfContents = _toc is { Count: > 0 };
-        if (!HasOwnTableOfContents)
-        {
-            _toc = [.. _headings.Where(h => h.Number is not null || !IsFrontMatterTitle(h.Title)).Select(h => new TocEntry(h.Number, h.Title, h.Level))];
-        }
-
-        _toc ??= [];
+        (_tocTitle, _tocEnd) = FindTocBlock(lines);
+        _headings = FindHeadings(lines, _tocTitle, _tocEnd);
     }
 
     /// <summary>The text's lines with pagination removed.</summary>
@@ -75,13 +69,23 @@ public sealed partial class RfcOutline
     /// The table of contents: the document's own "Table of Contents" block when it has one (see
     /// <see cref="HasOwnTableOfContents"/>), else one built from the headings (front matter left out).
     /// </summary>
-    public IReadOnlyList<TocEntry> TableOfContents => _toc;
+    public IReadOnlyList<TocEntry> TableOfContents => _toc ??= BuildTableOfContents();
 
     /// <summary>True when <see cref="TableOfContents"/> came from the document's own table of contents.</summary>
-    public bool HasOwnTableOfContents { get; }
+    public bool HasOwnTableOfContents
+    {
+        get
+        {
+            _toc ??= BuildTableOfContents();
+            return _hasOwnToc;
+        }
+    }
 
     /// <summary>Reads decoded RFC text (see <see cref="Text.RfcTextDecoder"/>).</summary>
     public static RfcOutline Parse(string text) => new(RfcPagination.Remove(RfcPagination.SplitLines(text)));
+
+    /// <summary>Reads the lines of decoded RFC text, as <see cref="RfcPagination.SplitLines"/> cuts them (they are not changed).</summary>
+    internal static RfcOutline Parse(IReadOnlyList<string> lines) => new(RfcPagination.Remove(lines));
 
     /// <summary>
     /// Finds a section by number (<c>8.8.3</c>, <c>Section 8.8.3</c>, <c>A.1</c>, <c>Appendix A.1</c>, <c>§2</c>) or,
@@ -168,6 +172,17 @@ public sealed partial class RfcOutline
         return match.Success ? match.Groups["num"].Value.ToUpperInvariant() : null;
     }
 
+    private List<TocEntry> BuildTableOfContents()
+    {
+        if (_tocTitle >= 0 && ParseToc(_lines, _tocTitle + 1, _tocEnd) is { Count: > 0 } own)
+        {
+            _hasOwnToc = true;
+            return own;
+        }
+
+        return [.. _headings.Where(h => h.Number is not null || !IsFrontMatterTitle(h.Title)).Select(h => new TocEntry(h.Number, h.Title, h.Level))];
+    }
+
     private static string NormaliseTitle(string title) =>
         string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', ':');
 
@@ -182,7 +197,7 @@ public sealed partial class RfcOutline
     {
         for (int i = 0; i < lines.Count; i++)
         {
-            string trimmed = lines[i].Trim();
+            ReadOnlySpan<char> trimmed = lines[i].AsSpan().Trim();
             if (trimmed.Equals("Table of Contents", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("Contents", StringComparison.OrdinalIgnoreCase))
             {
                 for (int j = i + 1; j < lines.Count; j++)
@@ -243,14 +258,27 @@ public sealed partial class RfcOutline
             return null;
         }
 
-        int indent = line.Length - line.TrimStart().Length;
+        // Spans, not trimmed copies, and the regex only where a heading can start: this runs on every line of
+        // every document the full-text indexer reads.
+        int indent = line.Length - line.AsSpan().TrimStart().Length;
+        if (indent == line.Length)
+        {
+            return null; // White space only: the regex needs a number and a title.
+        }
+
         if (indent > 0)
         {
-            int right = PageWidth - line.TrimEnd().Length;
-            if (indent < MinCentredIndent || Math.Abs(indent - right) > CentringTolerance || MultiColumn().IsMatch(line.Trim()))
+            int right = PageWidth - line.AsSpan().TrimEnd().Length;
+            if (indent < MinCentredIndent || Math.Abs(indent - right) > CentringTolerance || MultiColumn().IsMatch(line.AsSpan().Trim()))
             {
                 return null;
             }
+        }
+
+        // NumberedHeading starts, after the indent, with "Appendix"/"APPENDIX", a digit (\d) or a letter A-Z.
+        if (!char.IsDigit(line[indent]) && !char.IsAsciiLetterUpper(line[indent]))
+        {
+            return null;
         }
 
         Match match = NumberedHeading().Match(line);
@@ -291,7 +319,7 @@ public sealed partial class RfcOutline
             return false;
         }
 
-        string trimmed = line.TrimEnd();
+        ReadOnlySpan<char> trimmed = line.AsSpan().TrimEnd();
         if (trimmed.EndsWith('.') || trimmed.EndsWith(',') || trimmed.EndsWith(';') || trimmed.EndsWith(':') || MultiColumn().IsMatch(trimmed) || TocLine().IsMatch(trimmed))
         {
             return false;

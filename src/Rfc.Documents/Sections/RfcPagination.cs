@@ -86,7 +86,8 @@ public static partial class RfcPagination
     }
 
     /// <summary>True for a page footer: text, a gap, then <c>[Page N]</c> (roman numerals for front matter), or <c>[Page N]</c> alone far right.</summary>
-    internal static bool IsFooter(string line) => Footer().IsMatch(line);
+    /// <remarks>Every footer has a '[': the (slower) regex runs only on the few lines that have one.</remarks>
+    internal static bool IsFooter(string line) => line.Contains('[', StringComparison.Ordinal) && Footer().IsMatch(line);
 
     private static bool IsBarePageNumber(string text) => BarePageNumber().IsMatch(text);
 
