@@ -94,34 +94,7 @@ internal sealed partial class RfcStore
     /// and 9112 (through 7230 to 7235). Empty when nothing obsoletes it. An RFC obsoleted by a number the index
     /// does not describe ends the chain there.
     /// </summary>
-    public IReadOnlyList<RfcNumber> GetCurrentVersions(RfcNumber number) => Run(() =>
-    {
-        var ends = new SortedSet<int>();
-        var seen = new HashSet<int> { number.Value };
-        var pending = new Queue<int>();
-        pending.Enqueue(number.Value);
-        while (pending.Count > 0)
-        {
-            int current = pending.Dequeue();
-            List<int> successors = ObsoletedBy(current);
-            if (successors.Count == 0)
-            {
-                if (current != number.Value)
-                {
-                    ends.Add(current);
-                }
-
-                continue;
-            }
-
-            foreach (int successor in successors.Where(seen.Add))
-            {
-                pending.Enqueue(successor);
-            }
-        }
-
-        return (IReadOnlyList<RfcNumber>)[.. ends.Select(n => new RfcNumber(n))];
-    });
+    public IReadOnlyList<RfcNumber> GetCurrentVersions(RfcNumber number) => Run(() => ObsoletedByChain.Ends(number, ObsoletedBy)!);
 
     /// <summary>
     /// The RFCs a sub-series document consists of (<c>BCP14</c> → RFC 2119, RFC 8174), from the index's BCP/STD/FYI

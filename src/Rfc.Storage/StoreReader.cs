@@ -111,12 +111,8 @@ internal sealed class StoreReader : IDisposable
             return null;
         }
 
-        SortedSet<int> ends = [];
-        HashSet<int> seen = [number.Value];
-        Queue<int> pending = new([number.Value]);
-        while (pending.Count > 0)
+        return ObsoletedByChain.Ends(number, current =>
         {
-            int current = pending.Dequeue();
             List<int> successors = [];
             // RfcStore.ObsoletedBy's query: what this RFC says, and what others say of it.
             bool ok = Query(
@@ -137,28 +133,8 @@ internal sealed class StoreReader : IDisposable
                         successors.Add(id.Number);
                     }
                 });
-            if (!ok)
-            {
-                return null;
-            }
-
-            if (successors.Count == 0)
-            {
-                if (current != number.Value)
-                {
-                    ends.Add(current);
-                }
-
-                continue;
-            }
-
-            foreach (int successor in successors.Where(seen.Add))
-            {
-                pending.Enqueue(successor);
-            }
-        }
-
-        return [.. ends.Select(n => new RfcNumber(n))];
+            return ok ? successors : null;
+        });
     }
 
     /// <summary>
