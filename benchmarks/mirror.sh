@@ -22,7 +22,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=benchmarks/lib.sh
+. "$here/lib.sh"
 
 # The rfc binary: NativeAOT, as users install it.
 rfc=${RFC_BIN:-}

@@ -16,6 +16,8 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
+# shellcheck source=benchmarks/lib.sh
+. "$repo/benchmarks/lib.sh"
 
 smoke=0 store=0
 case "${1:-}" in
@@ -96,40 +98,14 @@ else
 fi
 
 # 2. nginx on a free loopback port, serving the corpus as /rfc/rfcN.txt and /index/.
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-mkdir -p "$work/nginx/logs" "$work/mirror-index"
+port=$(free_port)
+mkdir -p "$work/mirror-index"
 # The mirror's index lists exactly the served documents (the real text index cut to the corpus).
 python3 benchmarks/filter-index.py "$corpus/index/rfc-index.txt" "$corpus/rfc" >"$work/mirror-index/rfc-index.txt"
-cat >"$work/nginx/nginx.conf" <<EOF
-$([ "$(id -u)" = 0 ] && echo "user root;")
-daemon off;
-worker_processes 2;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path $work/nginx/body;
-  proxy_temp_path $work/nginx/proxy;
-  fastcgi_temp_path $work/nginx/fastcgi;
-  uwsgi_temp_path $work/nginx/uwsgi;
-  scgi_temp_path $work/nginx/scgi;
-  default_type text/plain;
-  sendfile on;
-  keepalive_requests 100000;
-  server {
-    listen 127.0.0.1:$port;
-    location /rfc/ { alias $corpus/rfc/; }
-    location /index/ { alias $corpus/index/; }
-    location /mirror-index/ { alias $work/mirror-index/; }
-  }
-}
-EOF
-"$nginx" -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/logs/startup.log" &
-nginx_pid=$!
 base=http://127.0.0.1:$port
-for _ in $(seq 100); do curl -sf -o /dev/null "$base/rfc/rfc2324.txt" && break; sleep 0.05; done
-curl -sf -o /dev/null "$base/rfc/rfc2324.txt" || { cat "$work/nginx/logs/"* >&2; echo "benchmarks: nginx did not start" >&2; exit 1; }
+start_nginx "$nginx" "$work/nginx" "$port" \
+  "location /rfc/ { alias $corpus/rfc/; } location /index/ { alias $corpus/index/; } location /mirror-index/ { alias $work/mirror-index/; }" \
+  "$base/rfc/rfc2324.txt" || exit 1
 
 # Every rfc below reads this environment and nothing of the user's.
 unset RFC_TRANSPORT RFC_PAGER PAGER RFC_CA_FILE HTTP_PROXY HTTPS_PROXY http_proxy https_proxy ALL_PROXY all_proxy XDG_DATA_HOME
@@ -206,7 +182,7 @@ if has_command mirror; then
   mirror_synced=$work/home-mirror-synced mirror_home=$work/home-mirror out=$work/mirror-out
   RFC_HOME=$mirror_synced "$rfc" sync --index-url "$base/mirror-index/rfc-index.txt" >/dev/null
   ls "$corpus/rfc" | sed -n "s|^rfc\([0-9]*\)\.txt$|$base/rfc/rfc\1.txt|p" >"$work/urls.txt"
-  rsync_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  rsync_port=$(free_port)
   printf 'pid file = %s\nuse chroot = no\n[rfc]\n  path = %s\n  read only = yes\n' "$work/rsyncd.pid" "$corpus/rfc" >"$work/rsyncd.conf"
   [ "$store" = 1 ] || rsync --daemon --config="$work/rsyncd.conf" --address=127.0.0.1 --port="$rsync_port"
   [ "$store" = 1 ] || sleep 0.3

@@ -16,6 +16,8 @@
 # Prints one line per index: "text index: top-1 N/M (P %), top-3 N/M (P %)", and each miss.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=benchmarks/lib.sh
+. "$repo/benchmarks/lib.sh"
 verbose=0 speed=0
 for arg in "$@"; do
   case "$arg" in
@@ -60,10 +62,9 @@ homes=${RFC_QUALITY_HOME:-$work/homes}
 for format in txt xml; do
   if [ ! -f "$homes/$format/.synced" ]; then
     if [ -z "$server" ]; then
-      port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-      python3 -m http.server --bind 127.0.0.1 "$port" --directory "$corpus" >/dev/null 2>&1 &
-      server=$!
-      for _ in $(seq 50); do python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break; sleep 0.1; done
+      port=$(free_port)
+      start_http_server "$corpus" "$port" || true
+      server=$http_server_pid
     fi
     rm -rf "${homes:?}/$format"
     RFC_HOME=$homes/$format "$rfc" sync --index-url "http://127.0.0.1:$port/index/rfc-index.$format" >/dev/null
@@ -98,10 +99,9 @@ command -v hyperfine >/dev/null || { echo "search-quality: --speed needs hyperfi
 command -v rg >/dev/null || { echo "search-quality: --speed needs rg (ripgrep)" >&2; exit 1; }
 start_server() {
   [ -n "$server" ] && return 0
-  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  python3 -m http.server --bind 127.0.0.1 "$port" --directory "$corpus" >/dev/null 2>&1 &
-  server=$!
-  for _ in $(seq 50); do python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break; sleep 0.1; done
+  port=$(free_port)
+  start_http_server "$corpus" "$port" || true
+  server=$http_server_pid
 }
 # median NAME COMMAND...: hyperfine -N, 5 warm-up runs and 50 measured, as the issue's figures were taken; the CPU
 # time beside the median, because on a loaded machine the wall time is mostly waiting for a core.
@@ -139,10 +139,9 @@ if [ ! -f "$mirror/.mirrored" ]; then
   rm -rf "$mirror"
   mkdir -p "$work/cut"
   python3 "$repo/benchmarks/filter-index.py" "$corpus/index/rfc-index.txt" "$corpus/rfc" >"$work/cut/rfc-index.txt"
-  cut_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  python3 -m http.server --bind 127.0.0.1 "$cut_port" --directory "$work/cut" >/dev/null 2>&1 &
-  cut_server=$!
-  for _ in $(seq 50); do python3 -c "import socket; socket.create_connection(('127.0.0.1', $cut_port), 0.2)" 2>/dev/null && break; sleep 0.1; done
+  cut_port=$(free_port)
+  start_http_server "$work/cut" "$cut_port" || true
+  cut_server=$http_server_pid
   RFC_HOME=$mirror "$rfc" sync --index-url "http://127.0.0.1:$cut_port/rfc-index.txt" >/dev/null
   kill "$cut_server" 2>/dev/null || true; wait "$cut_server" 2>/dev/null || true; cut_server=
   # python3's server can drop a connection on a loaded machine; a second pass fetches only what is missing.

@@ -10,6 +10,8 @@
 #   benchmarks/serve.sh RFC_BIN CORPUS [--smoke]
 # Needs wrk, nginx, hyperfine, curl, python3.
 set -euo pipefail
+# shellcheck source=benchmarks/lib.sh
+. "$(dirname "$0")/lib.sh"
 rfc=$1 corpus=$2 smoke=0
 [ "${3:-}" = --smoke ] && smoke=1
 for tool in wrk hyperfine curl python3; do
@@ -25,32 +27,11 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # nginx: the corpus as /rfc/rfcN.txt, as a mirror would serve it.
 nginx_port=$(free_port)
-mkdir -p "$work/nginx/logs"
-cat >"$work/nginx/nginx.conf" <<CONF
-$([ "$(id -u)" = 0 ] && echo "user root;")
-daemon off;
-worker_processes 2;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $work/nginx/body; proxy_temp_path $work/nginx/proxy; fastcgi_temp_path $work/nginx/fastcgi;
-  uwsgi_temp_path $work/nginx/uwsgi; scgi_temp_path $work/nginx/scgi;
-  default_type text/plain;
-  sendfile on;
-  keepalive_requests 1000000;
-  server { listen 127.0.0.1:$nginx_port; location /rfc/ { alias $corpus/rfc/; } }
-}
-CONF
-"$nginx" -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/logs/startup.log" &
-nginx_pid=$!
 nginx_base=http://127.0.0.1:$nginx_port
-for _ in $(seq 100); do curl -sf -o /dev/null "$nginx_base/rfc/rfc2616.txt" && break; sleep 0.05; done
+start_nginx "$nginx" "$work/nginx" "$nginx_port" "location /rfc/ { alias $corpus/rfc/; }" "$nginx_base/rfc/rfc2616.txt" || exit 1
 
 # rfc serve over a store holding RFC 2616 and RFC 9110, fetched from that nginx.
 export RFC_HOME=$work/home
