@@ -90,7 +90,7 @@ internal sealed partial class RfcStore
         Run(() => Command("UPDATE errata_sync SET synced_at = $at WHERE url = $url;", ("$url", url), ("$at", FormatTime(at))).ExecuteNonQuery());
 
     /// <summary>True once any errata sync has completed (even one that found no records).</summary>
-    public bool HasErrata() => Run(() => Command("SELECT 1 FROM errata_sync LIMIT 1;").ExecuteScalar() is not null);
+    public bool HasErrata() => Run(() => Command(StoreQueries.ErrataSynced).ExecuteScalar() is not null);
 
     /// <summary>How many errata are stored.</summary>
     public int CountErrata() => Run(() => Convert.ToInt32(Command("SELECT count(*) FROM errata;").ExecuteScalar(), CultureInfo.InvariantCulture));
@@ -128,7 +128,7 @@ internal sealed partial class RfcStore
     /// <summary>The status and type of each erratum of RFC <paramref name="number"/> (for counts and notices, without the texts).</summary>
     public IReadOnlyList<(string Status, string Type)> GetErrataKinds(RfcNumber number) => Run(() =>
     {
-        using SqliteCommand command = Command("SELECT status, type FROM errata WHERE number = $n;", ("$n", number.Value));
+        using SqliteCommand command = Command(StoreQueries.ErrataKinds, ("$n", number.Value));
         using SqliteDataReader reader = command.ExecuteReader();
         List<(string, string)> kinds = [];
         while (reader.Read())

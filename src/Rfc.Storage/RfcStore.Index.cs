@@ -194,10 +194,7 @@ internal sealed partial class RfcStore
     {
         var result = new List<int>();
         using SqliteCommand command = Command(
-            """
-            SELECT target FROM index_relations WHERE from_number = $n AND kind = 'obsoleted-by'
-            UNION SELECT 'RFC' || from_number FROM index_relations WHERE target = $id AND kind = 'obsoletes';
-            """,
+            StoreQueries.ObsoletedBy,
             ("$n", number),
             ("$id", "RFC" + number.ToString(CultureInfo.InvariantCulture)));
         using SqliteDataReader reader = command.ExecuteReader();

@@ -13,7 +13,7 @@ namespace Rfc.Storage;
 /// and 10 measured both). Anything unusual (no store yet, another schema, damage, a lock held past the busy
 /// timeout) answers null, and the caller takes the full path, which reports it properly. A document whose bytes
 /// fail their SHA-256 is not unusual but damaged: it throws <see cref="StoredDocumentCorruptException"/>, as the
-/// full path does. The queries are <see cref="RfcStore"/>'s own, so both paths answer alike (StoreReaderTests).
+/// full path does. The queries are <see cref="RfcStore"/>'s own (<see cref="DocumentRow"/>, <see cref="StoreQueries"/>), so both paths answer alike (StoreReaderTests).
 /// </summary>
 internal sealed class StoreReader : IDisposable
 {
@@ -114,13 +114,9 @@ internal sealed class StoreReader : IDisposable
         return ObsoletedByChain.Ends(number, current =>
         {
             List<int> successors = [];
-            // RfcStore.ObsoletedBy's query: what this RFC says, and what others say of it.
             bool ok = Query(
                 _db,
-                """
-                SELECT target FROM index_relations WHERE from_number = $n AND kind = 'obsoleted-by'
-                UNION SELECT 'RFC' || from_number FROM index_relations WHERE target = $id AND kind = 'obsoletes';
-                """,
+                StoreQueries.ObsoletedBy,
                 statement =>
                 {
                     raw.sqlite3_bind_int64(statement, 1, current);
@@ -145,7 +141,7 @@ internal sealed class StoreReader : IDisposable
     {
         kinds = null;
         bool synced = false;
-        if (!IsCurrent || !Query(_db, "SELECT 1 FROM errata_sync LIMIT 1;", static _ => { }, _ => synced = true))
+        if (!IsCurrent || !Query(_db, StoreQueries.ErrataSynced, static _ => { }, _ => synced = true))
         {
             return false;
         }
@@ -158,7 +154,7 @@ internal sealed class StoreReader : IDisposable
         List<(string, string)> found = [];
         if (!Query(
             _db,
-            "SELECT status, type FROM errata WHERE number = $n;",
+            StoreQueries.ErrataKinds,
             statement => raw.sqlite3_bind_int64(statement, 1, number.Value),
             statement => found.Add((Text(statement, 0) ?? "", Text(statement, 1) ?? ""))))
         {
