@@ -45,7 +45,7 @@ public sealed partial class RfcClient
             return null;
         }
 
-        Verify(stored); // A damaged row is an error, never bytes served as the RFC.
+        // GetDocument checked the bytes against their SHA-256: a damaged row is an error, never bytes served as the RFC.
         return new ServedFile($"rfc{number.Value}.txt", stored.Content, stored.Sha256, stored.LastModified ?? stored.FetchedAt);
     }
 

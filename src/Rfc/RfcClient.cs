@@ -150,7 +150,7 @@ public sealed partial class RfcClient : IAsyncDisposable
         if (mode != ReadMode.Refresh && Reader is { } reader && _options.StoreDirectory is { } directory
             && FromStore(() => reader.TryGetDocument(number)) is { } cached)
         {
-            // No Verify here: the reader checked the SHA-256 as it read (DocumentRow.Map), with the same outcome.
+            // Checked against its SHA-256 as it was read (DocumentRow.Map), as the store's own reads are.
             _options.Http.Trace?.TraceLibrary($"RFC {number}: {cached.Content.Length} bytes from the store ({Path.Combine(directory, RfcStore.FileName)})");
             return new RfcContent(number, cached.Content, SourceOf(cached), DocumentOrigin.Store);
         }
@@ -160,7 +160,6 @@ public sealed partial class RfcClient : IAsyncDisposable
         StoredDocument? stored = store is null ? null : FromStore(() => mode == ReadMode.Refresh ? store.GetDocumentForRefresh(number) : store.GetDocument(number));
         if (stored is not null && mode != ReadMode.Refresh)
         {
-            Verify(stored);
             _options.Http.Trace?.TraceLibrary($"RFC {number}: {stored.Content.Length} bytes from the store ({store!.DatabasePath})");
             return new RfcContent(number, stored.Content, SourceOf(stored), DocumentOrigin.Store);
         }
@@ -270,15 +269,6 @@ public sealed partial class RfcClient : IAsyncDisposable
         operation();
         return true;
     });
-
-    /// <summary>A stored document must still be the bytes that were stored: a damaged store is reported, never printed.</summary>
-    private static void Verify(StoredDocument stored)
-    {
-        if (!string.Equals(RfcStore.HashForOneRead(stored.Content), stored.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new RfcLibraryException(RfcLibraryErrorKind.ChecksumMismatch, $"the stored copy of RFC {stored.Number} does not match its SHA-256 checksum") { Number = stored.Number };
-        }
-    }
 
     private static Uri SourceOf(StoredDocument stored) =>
         stored.Source is not null && Uri.TryCreate(stored.Source, UriKind.Absolute, out Uri? uri) ? uri : new Uri("file:///rfc-store/");
