@@ -9,22 +9,24 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=benchmarks/lib.sh
+. "$repo/benchmarks/lib.sh"
 corpus=${1:-${RFC_CORPUS:-$repo/../../shared/corpus}}
 [ -d "$corpus/rfc" ] || corpus=/work/shared/corpus
 [ -d "$corpus/rfc" ] || { echo "no corpus at $corpus (pass its path)" >&2; exit 1; }
 out=$repo/benchmarks/out
 work=$(mktemp -d)
-port=${PORT:-18080}
+port=${PORT:-$(free_port)}
 mkdir -p "$out"
 
 echo "building rfc (Release)..." >&2
 dotnet build "$repo/src/Rfc.Cli" -c Release -o "$work/bin" -v quiet -nologo >&2
 rfc="$work/bin/rfc"
 
-python3 -m http.server --bind 127.0.0.1 "$port" --directory "$corpus" >/dev/null 2>&1 &
-server=$!
-trap 'kill "$server"; rm -rf "$work"' EXIT
-sleep 1
+server=
+trap '[ -z "$server" ] || kill "$server"; rm -rf "$work"' EXIT
+start_http_server "$corpus" "$port" || { echo "python3's http.server did not start on port $port" >&2; exit 1; }
+server=$http_server_pid
 
 export RFC_HOME=$work/home
 export RFC_INDEX_URL=http://127.0.0.1:$port/index/rfc-index.txt
