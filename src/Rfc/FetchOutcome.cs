@@ -14,9 +14,13 @@ namespace Rfc;
 /// <param name="RetryAfter">The response's Retry-After, as a delay.</param>
 internal sealed record FetchOutcome(int StatusCode, string Status, Uri Uri, byte[] Content, string? ETag, DateTimeOffset? LastModified, TimeSpan? RetryAfter)
 {
-    /// <summary>The document as the store keeps it.</summary>
-    public StoredDocument ToStored(RfcNumber number) =>
-        new(number, Content, ETag, LastModified, DateTimeOffset.UtcNow, RfcStore.Hash(Content), Uri.ToString());
+    /// <summary>
+    /// The document as the store keeps it. <paramref name="oneOfMany"/>: the mirror's bulk hashing, which keeps
+    /// OpenSSL (several times faster per byte once loaded). A single fetch hashes in managed code unless TLS has
+    /// loaded OpenSSL already (<see cref="RfcStore.ManagedHashLimit"/> says why).
+    /// </summary>
+    public StoredDocument ToStored(RfcNumber number, bool oneOfMany) =>
+        new(number, Content, ETag, LastModified, DateTimeOffset.UtcNow, oneOfMany || Uri.Scheme == Uri.UriSchemeHttps ? RfcStore.Hash(Content) : RfcStore.HashForOneRead(Content), Uri.ToString());
 
     /// <summary>The error for a status that is not a document: the library's not found for 404/410, an HTTP error otherwise.</summary>
     public Exception ToException(RfcNumber number) => StatusCode is 404 or 410

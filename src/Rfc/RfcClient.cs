@@ -179,7 +179,7 @@ public sealed partial class RfcClient : IAsyncDisposable
             case 200:
                 if (store is not null)
                 {
-                    FromStore(() => store.PutDocument(outcome.ToStored(number)));
+                    FromStore(() => store.PutDocument(outcome.ToStored(number, oneOfMany: false)));
                 }
 
                 return new RfcContent(number, outcome.Content, outcome.Uri);

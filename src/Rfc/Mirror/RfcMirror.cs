@@ -121,7 +121,7 @@ public sealed class RfcMirror
                     FetchOutcome outcome = await _client.FetchAsync(number, previous, cancellationToken).ConfigureAwait(false);
                     if (outcome.StatusCode == 200)
                     {
-                        await written.WriteAsync(outcome.ToStored(number), cancellationToken).ConfigureAwait(false);
+                        await written.WriteAsync(outcome.ToStored(number, oneOfMany: true), cancellationToken).ConfigureAwait(false);
                         counters.Fetched(outcome.Content.Length);
                         break;
                     }
