@@ -78,13 +78,12 @@ internal sealed partial class RfcStore
             using SqliteCommand upsert = Command(
                 """
                 INSERT INTO documents (number, content, size, sha256, etag, last_modified, fetched_at, source)
-                VALUES ($n, $content, $size, $sha, $etag, $modified, $fetched, $source)
+                VALUES ($n, zeroblob($size), $size, $sha, $etag, $modified, $fetched, $source)
                 ON CONFLICT (number) DO UPDATE SET content = excluded.content, size = excluded.size, sha256 = excluded.sha256,
                     etag = excluded.etag, last_modified = excluded.last_modified, fetched_at = excluded.fetched_at, source = excluded.source;
                 """);
             upsert.Transaction = transaction;
             SqliteParameter n = upsert.Parameters.Add("$n", SqliteType.Integer);
-            SqliteParameter content = upsert.Parameters.Add("$content", SqliteType.Blob);
             SqliteParameter size = upsert.Parameters.Add("$size", SqliteType.Integer);
             SqliteParameter sha = upsert.Parameters.Add("$sha", SqliteType.Text);
             SqliteParameter etag = upsert.Parameters.Add("$etag", SqliteType.Text);
@@ -94,7 +93,6 @@ internal sealed partial class RfcStore
             foreach (StoredDocument document in documents)
             {
                 n.Value = document.Number.Value;
-                content.Value = document.Content;
                 size.Value = document.Content.LongLength;
                 sha.Value = document.Sha256;
                 etag.Value = (object?)document.ETag ?? DBNull.Value;
@@ -102,6 +100,11 @@ internal sealed partial class RfcStore
                 fetched.Value = FormatTime(document.FetchedAt);
                 source.Value = (object?)document.Source ?? DBNull.Value;
                 upsert.ExecuteNonQuery();
+                // The bytes go straight into the row's pages through SQLite's blob handle (the row id is the
+                // number). Bound as a parameter, they would first be copied into a buffer SQLite allocates: for
+                // RFC 2616 that copy was about 100 of a fetch's 1,200 page faults (perf record -e page-faults).
+                using SqliteBlob blob = new(_connection, "documents", "content", document.Number.Value);
+                blob.Write(document.Content);
             }
 
             transaction.Commit();
