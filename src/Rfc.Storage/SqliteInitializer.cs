@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
 namespace Rfc.Storage;
 
 /// <summary>
@@ -6,13 +9,33 @@ namespace Rfc.Storage;
 /// </summary>
 internal static class SqliteInitializer
 {
+    private const string LibraryName = "e_sqlite3";
+
     private static int s_initialized;
 
     public static void EnsureInitialized()
     {
         if (Interlocked.Exchange(ref s_initialized, 1) == 0)
         {
+            NativeLibrary.SetDllImportResolver(typeof(SQLitePCL.SQLite3Provider_e_sqlite3).Assembly, Resolve);
             SQLitePCL.Batteries_V2.Init();
         }
+    }
+
+    /// <summary>
+    /// Loads SQLite from beside the program (where install.sh puts it) before the runtime's own probing, which first
+    /// asks the dynamic loader for <c>e_sqlite3.so</c> in every system library directory: about 60 failed
+    /// <c>openat</c>/<c>stat</c> calls on every command that opens the store (strace of a cached read). Elsewhere
+    /// (a <c>dotnet test</c> run, with the library under <c>runtimes/</c>) the runtime's probing goes on as before.
+    /// </summary>
+    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        if (name != LibraryName)
+        {
+            return IntPtr.Zero;
+        }
+
+        string file = OperatingSystem.IsWindows() ? LibraryName + ".dll" : OperatingSystem.IsMacOS() ? "lib" + LibraryName + ".dylib" : "lib" + LibraryName + ".so";
+        return NativeLibrary.TryLoad(Path.Combine(AppContext.BaseDirectory, file), out IntPtr handle) ? handle : IntPtr.Zero;
     }
 }
