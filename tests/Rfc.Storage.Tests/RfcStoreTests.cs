@@ -49,6 +49,31 @@ public sealed class RfcStoreTests : IDisposable
         Assert.Single(store.ListDocuments());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(4_000)]
+    [InlineData(422_279)]
+    [InlineData(3 * 1024 * 1024 + 7)]
+    public void PutDocuments_WritesEveryByte_ThroughTheBlobHandle_WhateverTheSize(int length)
+    {
+        // The bytes are written into a zeroblob of their size after the row is inserted: every size, empty and
+        // several overflow pages included, must read back exactly, and a shorter replacement must not keep a tail.
+        byte[] content = new byte[length];
+        new Random(length).NextBytes(content);
+        byte[] shorter = content[..(length / 2)];
+        using RfcStore store = RfcStore.Open(StoreDirectory);
+
+        store.PutDocuments([Document(1, content), Document(2, shorter)]);
+        byte[] first = store.GetDocument(new RfcNumber(1))!.Content;
+        store.PutDocument(Document(1, shorter));
+
+        Assert.Equal(content, first);
+        Assert.Equal(shorter, store.GetDocument(new RfcNumber(1))!.Content);
+        Assert.Equal(shorter, store.GetDocument(new RfcNumber(2))!.Content);
+        Assert.Equal(shorter.LongLength, store.ListDocuments().Single(d => d.Number.Value == 1).Size);
+    }
+
     [Fact]
     public void GetDocument_ReturnsNull_WhenNotStored()
     {
