@@ -70,7 +70,13 @@ internal sealed class StoreReader : IDisposable
     }
 
     /// <summary>The stored document <paramref name="number"/>, or null (not stored, or anything unusual).</summary>
-    public StoredDocument? TryGetDocument(RfcNumber number)
+    public StoredDocument? TryGetDocument(RfcNumber number) => TryFindDocument(number, out StoredDocument? document) ? document : null;
+
+    /// <summary>
+    /// Looks for the stored document <paramref name="number"/>: true when the store answered, with the document or
+    /// null when it is not stored; false for anything unusual, when only the full store can say.
+    /// </summary>
+    public bool TryFindDocument(RfcNumber number, out StoredDocument? found)
     {
         StoredDocument? document = null;
         bool ok = Query(
@@ -87,7 +93,8 @@ internal sealed class StoreReader : IDisposable
                 Text(statement, DocumentRow.Source),
                 _path,
                 oneRead: true));
-        return ok ? document : null;
+        found = ok ? document : null;
+        return ok;
     }
 
     /// <summary>Whether the index lists <paramref name="number"/> as "Not Issued" (false when it does not list it); null when unknown here.</summary>

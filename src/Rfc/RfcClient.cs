@@ -147,12 +147,21 @@ public sealed partial class RfcClient : IAsyncDisposable
     public async Task<RfcContent> GetAsync(RfcNumber number, ReadMode mode, CancellationToken cancellationToken)
     {
         // A cached read, the everyday case, reads its one row without opening the store (issue 6).
-        if (mode != ReadMode.Refresh && Reader is { } reader && _options.StoreDirectory is { } directory
-            && FromStore(() => reader.TryGetDocument(number)) is { } cached)
+        if (mode != ReadMode.Refresh && Reader is { } reader && _options.StoreDirectory is { } directory)
         {
-            // Checked against its SHA-256 as it was read (DocumentRow.Map), as the store's own reads are.
-            _options.Http.Trace?.TraceLibrary($"RFC {number}: {cached.Content.Length} bytes from the store ({Path.Combine(directory, RfcStore.FileName)})");
-            return new RfcContent(number, cached.Content, SourceOf(cached), DocumentOrigin.Store);
+            StoredDocument? cached = null;
+            bool answered = FromStore(() => reader.TryFindDocument(number, out cached));
+            if (cached is not null)
+            {
+                // Checked against its SHA-256 as it was read (DocumentRow.Map), as the store's own reads are.
+                _options.Http.Trace?.TraceLibrary($"RFC {number}: {cached.Content.Length} bytes from the store ({Path.Combine(directory, RfcStore.FileName)})");
+                return new RfcContent(number, cached.Content, SourceOf(cached), DocumentOrigin.Store);
+            }
+
+            if (answered && mode == ReadMode.Default)
+            {
+                return await FetchIntoStoreAsync(number, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         RfcStore? store = Store;
@@ -186,6 +195,45 @@ public sealed partial class RfcClient : IAsyncDisposable
             default:
                 throw outcome.ToException(number);
         }
+    }
+
+    /// <summary>
+    /// A first read of a document the store does not hold: the store opens (Microsoft.Data.Sqlite, its pragmas, the
+    /// schema check: milliseconds) on another thread while the request is on the wire, instead of before it. Errors
+    /// keep their order: a store that cannot open is reported before a failed fetch, as when it opened first.
+    /// </summary>
+    private async Task<RfcContent> FetchIntoStoreAsync(RfcNumber number, CancellationToken cancellationToken)
+    {
+        Task<RfcStore?> opening = Task.Run(() => Store, CancellationToken.None);
+        FetchOutcome outcome;
+        try
+        {
+            outcome = await FetchAsync(number, stored: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The store's own failure, when it has one, is the one to report.
+            await Task.WhenAny(opening).ConfigureAwait(false);
+            if (opening.IsFaulted)
+            {
+                await opening.ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        RfcStore? store = await opening.ConfigureAwait(false);
+        if (outcome.StatusCode != 200)
+        {
+            throw outcome.ToException(number);
+        }
+
+        if (store is not null)
+        {
+            FromStore(() => store.PutDocument(outcome.ToStored(number, oneOfMany: false)));
+        }
+
+        return new RfcContent(number, outcome.Content, outcome.Uri);
     }
 
     /// <summary>

@@ -101,6 +101,66 @@ public sealed class RfcClientTests : IDisposable
         Assert.Equal(500, error.StatusCode);
     }
 
+    [Theory]
+    [InlineData("http")]
+    [InlineData("socket")]
+    public async Task GetAsync_FirstReadIntoAnExistingStore_FetchesWhileItOpens_StoresTheDocument_AndKeepsNotFound(string transport)
+    {
+        // An existing store at the current schema: the reader answers "not stored" and the store opens beside the fetch.
+        using (RfcStore.Open(_home.Path))
+        {
+        }
+
+        await using KestrelServer server = await KestrelServer.StartAsync(context =>
+        {
+            if (context.Request.Path != "/rfc2324.txt")
+            {
+                context.Response.StatusCode = 404;
+                return Task.CompletedTask;
+            }
+
+            return context.Response.Body.WriteAsync(s_document).AsTask();
+        });
+        RfcClientOptions options = new()
+        {
+            StoreDirectory = _home.Path,
+            Source = DocumentSource.Parse(server.BaseUri + "rfc{n}.txt"),
+            Transport = transport,
+            Http = new HttpTransportOptions { Environment = _ => null },
+        };
+        await using (RfcClient client = new(options))
+        {
+            RfcContent fetched = await client.GetAsync(new RfcNumber(2324), TestContext.Current.CancellationToken);
+            RfcLibraryException missing = await Assert.ThrowsAsync<RfcLibraryException>(() => client.GetAsync(new RfcNumber(9999), TestContext.Current.CancellationToken));
+
+            Assert.Equal(s_document, fetched.Content.ToArray());
+            Assert.Equal(DocumentOrigin.Network, fetched.Origin);
+            Assert.Equal(RfcLibraryErrorKind.NotFound, missing.Kind);
+        }
+
+        await using RfcClient offline = new(options);
+        RfcContent stored = await offline.GetAsync(new RfcNumber(2324), ReadMode.Offline, TestContext.Current.CancellationToken);
+        Assert.Equal(s_document, stored.Content.ToArray());
+        Assert.Equal(DocumentOrigin.Store, stored.Origin);
+    }
+
+    [Fact]
+    public async Task GetAsync_FirstReadIntoAnExistingStore_ReportsTheNetworkFailure_WhenTheStoreOpened()
+    {
+        using (RfcStore.Open(_home.Path))
+        {
+        }
+
+        using ClosedPort closed = ClosedPort.Open();
+        await using RfcClient client = new(new RfcClientOptions { StoreDirectory = _home.Path, Source = DocumentSource.Parse($"http://127.0.0.1:{closed.Port}/rfc{{n}}.txt"), Http = new HttpTransportOptions { Environment = _ => null } });
+
+        FetchException error = await Assert.ThrowsAsync<FetchException>(() => client.GetAsync(new RfcNumber(2324), TestContext.Current.CancellationToken));
+
+        Assert.Equal(FetchLayer.Tcp, error.Layer);
+        using RfcStore store = RfcStore.Open(_home.Path);
+        Assert.Empty(store.ListDocuments());
+    }
+
     [Fact]
     public async Task GetAsync_ThrowsNotStored_WhenOfflineAndMissing()
     {
