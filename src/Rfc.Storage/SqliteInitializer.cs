@@ -11,14 +11,29 @@ internal static class SqliteInitializer
 {
     private const string LibraryName = "e_sqlite3";
 
-    private static int s_initialized;
+    private static readonly Lock s_gate = new();
+    private static volatile bool s_initialized;
 
+    /// <summary>
+    /// Returns once SQLite is ready to use. Every caller waits for the first to finish: a flag set before the work
+    /// let a second thread (the store opening beside a request, tests running side by side) go on to open a
+    /// connection before SQLitePCL had its provider.
+    /// </summary>
     public static void EnsureInitialized()
     {
-        if (Interlocked.Exchange(ref s_initialized, 1) == 0)
+        if (s_initialized)
         {
-            NativeLibrary.SetDllImportResolver(typeof(SQLitePCL.SQLite3Provider_e_sqlite3).Assembly, Resolve);
-            SQLitePCL.Batteries_V2.Init();
+            return;
+        }
+
+        lock (s_gate)
+        {
+            if (!s_initialized)
+            {
+                NativeLibrary.SetDllImportResolver(typeof(SQLitePCL.SQLite3Provider_e_sqlite3).Assembly, Resolve);
+                SQLitePCL.Batteries_V2.Init();
+                s_initialized = true;
+            }
         }
     }
 
