@@ -72,6 +72,8 @@ public sealed class TransportParityTests
 
         (CliResult http, CliResult socket) = await RunBothAsync(server.BaseUri + "rfc{n}.txt", "--ca-file", TestCertificate.CaFile);
 
+        Assert.True(http.ExitCode == 0, "http: " + http.Stderr);
+        Assert.True(socket.ExitCode == 0, "socket: " + socket.Stderr);
         Assert.Equal(document, socket.Stdout);
         AssertSame(http, socket);
     }
