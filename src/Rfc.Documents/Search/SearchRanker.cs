@@ -57,10 +57,11 @@ internal static class SearchRanker
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(candidates);
         double best = candidates.Count == 0 ? 0 : candidates.Max(c => c.TextScore);
+        var prepared = new PreparedQuery(query);
         var ranked = new List<RankedCandidate>(candidates.Count);
         foreach (IndexCandidate candidate in candidates)
         {
-            ranked.Add(new RankedCandidate(candidate, Score(query, candidate, best)));
+            ranked.Add(new RankedCandidate(candidate, Score(prepared, candidate, best)));
         }
 
         ranked.Sort((a, b) => b.Score.Total != a.Score.Total ? b.Score.Total.CompareTo(a.Score.Total) : b.Candidate.Number.Value.CompareTo(a.Candidate.Number.Value));
@@ -72,14 +73,21 @@ internal static class SearchRanker
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(candidate);
+        return Score(new PreparedQuery(query), candidate, bestText);
+    }
+
+    private static ScoreParts Score(PreparedQuery query, IndexCandidate candidate, double bestText)
+    {
         double text = bestText > 0 ? Math.Clamp(candidate.TextScore / bestText, 0, 1) : 0;
         double standing = StandingPrior.Standing(candidate.Status, candidate.IsObsoleted, candidate.Stream, candidate.InSubseries);
         double centrality = StandingPrior.Centrality(candidate.UpdatedBy, candidate.CitedBy);
         double coverage = 0, name = 0, version = 0;
         if (query.Kind == SearchQueryKind.Words)
         {
-            (coverage, name) = Naming(query, candidate);
-            version = Version(query, SearchText.Tokenize(candidate.Title));
+            // One tokenization of the title serves every signal (ranking a broad query reads hundreds of titles).
+            List<string> tokens = SearchText.Tokenize(candidate.Title);
+            (coverage, name) = Naming(query, candidate, tokens);
+            version = Version(query, tokens);
         }
 
         double total = (TextWeight * text) + (CoverageWeight * coverage) + (NameWeight * name) + (StandingWeight * standing)
@@ -95,19 +103,19 @@ internal static class SearchRanker
     /// are not generic), at least <see cref="LeadingName"/> when the title opens with the name ("SIP: …"); a keyword
     /// equal to the query gives <see cref="KeywordName"/>.
     /// </summary>
-    private static (double Coverage, double Name) Naming(SearchQuery query, IndexCandidate candidate)
+    private static (double Coverage, double Name) Naming(PreparedQuery query, IndexCandidate candidate, List<string> tokens)
     {
-        List<string> tokens = SearchText.Tokenize(candidate.Title);
-        var covered = new bool[tokens.Count];
-        QueryTerm[] names = [.. query.NameTerms];
+        QueryTerm[] names = query.Names;
         if (names.Length == 0)
         {
             return (0, 0);
         }
 
+        var covered = new bool[tokens.Count];
         int found = 0;
-        foreach (QueryTerm term in names)
+        for (int n = 0; n < names.Length; n++)
         {
+            QueryTerm term = names[n];
             int at = SearchText.IndexOfPhrase(tokens, term.Tokens);
             if (at >= 0)
             {
@@ -122,7 +130,7 @@ internal static class SearchRanker
                 (start, run) = SearchText.FindSpelledOut(candidate.Title, tokens, term.Tokens);
             }
 
-            foreach (IReadOnlyList<string> expansion in query.Expansions.GetValueOrDefault(term) ?? [])
+            foreach (IReadOnlyList<string> expansion in query.Expansions[n])
             {
                 int spelled = start < 0 ? SearchText.IndexOfPhrase(tokens, expansion) : -1;
                 if (spelled >= 0)
@@ -153,11 +161,12 @@ internal static class SearchRanker
         bool leads = end > first && SearchText.EndsAtDelimiter(candidate.Title, end);
 
         // Words that name nothing ("protocol", "version 2") and versions glued to the name ("SNMPv3") are not left over.
+        int leftOver = 0;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (!covered[i] && (SearchText.IsGeneric(tokens[i]) || query.Terms.Any(t => t.Tokens.Contains(tokens[i]))))
+            if (!covered[i] && !SearchText.IsGeneric(tokens[i]) && !query.TermTokens.Contains(tokens[i]))
             {
-                covered[i] = true;
+                leftOver++;
             }
         }
 
@@ -166,14 +175,16 @@ internal static class SearchRanker
         double name = 0;
         if (found == names.Length)
         {
-            int leftOver = covered.Count(c => !c);
             name = Math.Max(1.0 / (1 + leftOver), leads ? LeadingName : 0);
         }
 
-        string wanted = string.Join(' ', names.SelectMany(t => t.Tokens));
-        if (candidate.Keywords.Any(k => string.Join(' ', SearchText.Tokenize(k)) == wanted))
+        foreach (string keyword in candidate.Keywords)
         {
-            name = Math.Max(name, KeywordName);
+            if (SearchText.TokensEqual(keyword, query.NameWords))
+            {
+                name = Math.Max(name, KeywordName);
+                break;
+            }
         }
 
         return (coverage, name);
@@ -188,20 +199,26 @@ internal static class SearchRanker
     }
 
     /// <summary>1 when the title carries the version asked for, -1 when it names a different version, else 0.</summary>
-    private static double Version(SearchQuery query, List<string> tokens)
+    private static double Version(PreparedQuery query, List<string> tokens)
     {
-        QueryTerm[] versions = [.. query.VersionTerms];
-        if (versions.Length == 0)
+        if (query.VersionDigits.Length == 0)
         {
             return 0;
         }
 
-        foreach (QueryTerm term in versions)
+        foreach (string[] digits in query.VersionDigits)
         {
-            string[] digits = [.. term.Tokens.Select(t => t.TrimStart('v'))];
-            if (SearchText.IndexOfPhrase(tokens, digits) >= 0 || tokens.Any(t => t.Length > digits[0].Length && t.EndsWith("v" + digits[0], StringComparison.Ordinal)))
+            if (SearchText.IndexOfPhrase(tokens, digits) >= 0)
             {
                 return 1;
+            }
+
+            foreach (string token in tokens)
+            {
+                if (token.Length > digits[0].Length && token.AsSpan().EndsWith(digits[0]) && token[^(digits[0].Length + 1)] == 'v')
+                {
+                    return 1;
+                }
             }
         }
 
@@ -209,7 +226,7 @@ internal static class SearchRanker
         {
             bool afterVersion = i > 0 && tokens[i - 1] == "version" && char.IsAsciiDigit(tokens[i][0]);
             int v = tokens[i].LastIndexOf('v');
-            bool glued = v > 0 && SearchText.IsVersionToken(tokens[i][v..]);
+            bool glued = v > 0 && SearchText.IsVersionToken(tokens[i].AsSpan(v));
             if (afterVersion || glued)
             {
                 return -1;
@@ -217,5 +234,36 @@ internal static class SearchRanker
         }
 
         return 0;
+    }
+
+    /// <summary>What scoring needs of the query, worked out once per search rather than once per candidate.</summary>
+    private sealed class PreparedQuery
+    {
+        public PreparedQuery(SearchQuery query)
+        {
+            Kind = query.Kind;
+            Names = [.. query.NameTerms];
+            Expansions = [.. Names.Select(t => query.Expansions.GetValueOrDefault(t) ?? [])];
+            NameWords = string.Join(' ', Names.SelectMany(t => t.Tokens));
+            TermTokens = [.. query.Terms.SelectMany(t => t.Tokens)];
+            VersionDigits = [.. query.VersionTerms.Select(t => t.Tokens.Select(v => v.TrimStart('v')).ToArray())];
+        }
+
+        public SearchQueryKind Kind { get; }
+
+        /// <summary>The terms that name something (not versions), in query order.</summary>
+        public QueryTerm[] Names { get; }
+
+        /// <summary>The expansions mined for each of <see cref="Names"/>, by position.</summary>
+        public IReadOnlyList<IReadOnlyList<string>>[] Expansions { get; }
+
+        /// <summary>The name terms' tokens joined by spaces: what a keyword equal to the query reads as.</summary>
+        public string NameWords { get; }
+
+        /// <summary>Every token of the query, versions included.</summary>
+        public HashSet<string> TermTokens { get; }
+
+        /// <summary>Each version term's tokens without a leading <c>v</c> (<c>v3</c> is 3).</summary>
+        public string[][] VersionDigits { get; }
     }
 }

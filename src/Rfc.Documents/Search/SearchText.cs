@@ -23,22 +23,63 @@ internal static class SearchText
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<string>();
-        int start = -1;
-        for (int i = 0; i <= text.Length; i++)
+        int i = 0;
+        while (NextToken(text, ref i, out int start))
         {
-            bool word = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (word && start < 0)
-            {
-                start = i;
-            }
-            else if (!word && start >= 0)
-            {
-                tokens.Add(text[start..i].ToLowerInvariant());
-                start = -1;
-            }
+            tokens.Add(string.Create(i - start, (text, start), static (span, state) => state.text.AsSpan(state.start, span.Length).ToLowerInvariant(span)));
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/>'s tokens, joined by single spaces, are <paramref name="words"/> (lowercase
+    /// tokens joined by spaces): a keyword that is the query. Compares in place; nothing is allocated.
+    /// </summary>
+    public static bool TokensEqual(string text, string words)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(words);
+        int i = 0, at = 0;
+        while (NextToken(text, ref i, out int start))
+        {
+            if (at > 0)
+            {
+                if (at >= words.Length || words[at] != ' ')
+                {
+                    return false;
+                }
+
+                at++;
+            }
+
+            for (int j = start; j < i; j++, at++)
+            {
+                if (at >= words.Length || char.ToLowerInvariant(text[j]) != words[at])
+                {
+                    return false;
+                }
+            }
+        }
+
+        return at == words.Length;
+    }
+
+    /// <summary>Advances <paramref name="i"/> past the next run of letters and digits of <paramref name="text"/>, which starts at <paramref name="start"/>; false at the end.</summary>
+    private static bool NextToken(string text, ref int i, out int start)
+    {
+        while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+
+        start = i;
+        while (i < text.Length && char.IsLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i > start;
     }
 
     /// <summary>
@@ -73,12 +114,12 @@ internal static class SearchText
         return i >= title.Length || title[i] is ':' or ',' or '-' or '(';
     }
 
-    /// <summary>A token reduced to what plural and singular share (<c>uris</c> and <c>uri</c>), for comparisons only.</summary>
-    public static string Stem(string token)
-    {
-        ArgumentNullException.ThrowIfNull(token);
-        return token.Length > 3 && token[^1] == 's' && token[^2] != 's' && !char.IsAsciiDigit(token[^2]) ? token[..^1] : token;
-    }
+    /// <summary>True when two tokens are the same word, plural or singular (<c>uris</c> and <c>uri</c>); compared in place.</summary>
+    private static bool StemEquals(string a, string b) => a.AsSpan(0, StemLength(a)).SequenceEqual(b.AsSpan(0, StemLength(b)));
+
+    /// <summary>The length of what plural and singular share: without a final <c>s</c> (not <c>ss</c>, not after a digit) in a token of four letters or more.</summary>
+    private static int StemLength(string token) =>
+        token.Length > 3 && token[^1] == 's' && token[^2] != 's' && !char.IsAsciiDigit(token[^2]) ? token.Length - 1 : token.Length;
 
     /// <summary>True for a word that does not distinguish one title from another (see the list's comment).</summary>
     public static bool IsGeneric(string token) => s_generic.Contains(token) || IsVersionToken(token);
@@ -87,7 +128,12 @@ internal static class SearchText
     public static bool IsVersionToken(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        ReadOnlySpan<char> span = token;
+        return IsVersionToken(token.AsSpan());
+    }
+
+    /// <inheritdoc cref="IsVersionToken(string)"/>
+    public static bool IsVersionToken(ReadOnlySpan<char> span)
+    {
         if (span.Length > 1 && span[0] == 'v' && char.IsAsciiDigit(span[1]))
         {
             span = span[1..];
@@ -114,7 +160,7 @@ internal static class SearchText
             bool all = true;
             for (int j = 0; j < phrase.Count && all; j++)
             {
-                all = Stem(tokens[i + j]) == Stem(phrase[j]);
+                all = StemEquals(tokens[i + j], phrase[j]);
             }
 
             if (all)
@@ -128,7 +174,7 @@ internal static class SearchText
             for (int i = 0; i < tokens.Count; i++)
             {
                 string token = tokens[i];
-                if (token.Length > phrase[0].Length && token.StartsWith(phrase[0], StringComparison.Ordinal) && IsVersionToken(token[phrase[0].Length..]))
+                if (token.Length > phrase[0].Length && token.StartsWith(phrase[0], StringComparison.Ordinal) && IsVersionToken(token.AsSpan(phrase[0].Length)))
                 {
                     return i;
                 }
@@ -155,10 +201,9 @@ internal static class SearchText
             return (-1, 0);
         }
 
-        List<string> opening = Tokenize(title);
-        for (int i = 0; i + acronym.Count <= opening.Count; i++)
+        for (int i = 0; i + acronym.Count <= tokens.Count; i++)
         {
-            if (!opening.Skip(i).Take(acronym.Count).SequenceEqual(acronym) || !IsParenthesized(title, i, acronym.Count))
+            if (!StartsAt(tokens, i, acronym) || !IsParenthesized(title, i, acronym.Count))
             {
                 continue;
             }
@@ -179,6 +224,19 @@ internal static class SearchText
         }
 
         return (-1, 0);
+    }
+
+    private static bool StartsAt(IReadOnlyList<string> tokens, int index, IReadOnlyList<string> phrase)
+    {
+        for (int j = 0; j < phrase.Count; j++)
+        {
+            if (!string.Equals(tokens[index + j], phrase[j], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when tokens [<paramref name="index"/>, +<paramref name="count"/>) of <paramref name="title"/> are enclosed in parentheses.</summary>
