@@ -100,6 +100,14 @@ internal sealed class IndexUpdate : IDisposable
                 RfcStore.RebuildVocabulary(_transaction.Connection!, _transaction);
             }
 
+            if (_added + _changed > 0)
+            {
+                using SqliteCommand standing = _transaction.Connection!.CreateCommand();
+                standing.Transaction = _transaction;
+                standing.CommandText = RfcStore.RefillStandingSql;
+                standing.ExecuteNonQuery();
+            }
+
             RfcStore.PutSyncState(_transaction, state);
             _transaction.Commit();
             _done = true;

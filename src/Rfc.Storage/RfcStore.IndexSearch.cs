@@ -138,20 +138,28 @@ internal sealed partial class RfcStore
         List<string> all = [.. query.Terms.Select(t => Phrase(t.Text))];
         var whole = new List<int>();
         var seen = new HashSet<int>();
-        void Add(List<int> into, string fts, string order)
+        int Add(List<int> into, string fts, string order)
         {
-            foreach (int id in CandidateIds(fts, filter, order))
+            List<int> found = CandidateIds(fts, filter, order);
+            foreach (int id in found)
             {
                 if (seen.Add(id))
                 {
                     into.Add(id);
                 }
             }
+
+            return found.Count;
         }
 
+        // Titles with every name word, shortest first and then best bm25 first; when the shortest-first query found
+        // fewer than it may take, it found them all, and the second would only compute bm25 for the same rows.
         string inTitle = $"{{title}} : ({string.Join(" AND ", names)})";
-        Add(whole, inTitle, "length(e.title)");
-        Add(whole, inTitle, BestText);
+        if (Add(whole, inTitle, "length(e.title)") == CandidatesPerQuery)
+        {
+            Add(whole, inTitle, BestText);
+        }
+
         Add(whole, $"{TextColumns} : ({string.Join(" AND ", all)})", BestText);
         if (names.Count != all.Count)
         {
@@ -267,12 +275,8 @@ internal sealed partial class RfcStore
         using SqliteCommand command = Command(
             $"""
             SELECT e.number, e.title, e.keywords, e.current_status, e.stream, e.year, e.month, e.day,
-                EXISTS (SELECT 1 FROM index_relations r WHERE r.from_number = e.number AND r.kind = 'obsoleted-by')
-                    OR EXISTS (SELECT 1 FROM index_relations r WHERE r.target = 'RFC' || e.number AND r.kind = 'obsoletes'),
-                max((SELECT count(*) FROM index_relations r WHERE r.from_number = e.number AND r.kind = 'updated-by'),
-                    (SELECT count(*) FROM index_relations r WHERE r.target = 'RFC' || e.number AND r.kind = 'updates')),
-                EXISTS (SELECT 1 FROM index_relations r WHERE r.from_number = e.number AND r.kind = 'is-also')
-            FROM index_entries e
+                coalesce(s.obsoleted, 0), coalesce(s.updated_by, 0), coalesce(s.subseries, 0)
+            FROM index_entries e LEFT JOIN index_standing s ON s.number = e.number
             WHERE e.number IN (SELECT value FROM json_each($ids)) AND e.not_issued = 0 AND {FilterSql};
             """,
             [("$ids", idList), .. FilterParameters(filter)]);
@@ -298,6 +302,27 @@ internal sealed partial class RfcStore
 
         return candidates;
     }
+
+    /// <summary>
+    /// Refills <c>index_standing</c>, what ranking reads about each issued entry's relations: obsoleted (by its own
+    /// obsoleted-by or another's obsoletes), how many RFCs update it (whichever direction lists more), and whether it
+    /// belongs to a sub-series. Derived from the entries and run in the transaction that changed them
+    /// (<see cref="IndexUpdate.Commit"/>) and by the migration that made the table, so a search reads one row per
+    /// candidate instead of five correlated subqueries (measured with Python's sqlite3 on 378 candidates of the XML
+    /// index: 3.3 ms, now 2.2 ms).
+    /// </summary>
+    internal const string RefillStandingSql =
+        """
+        DELETE FROM index_standing;
+        INSERT INTO index_standing (number, obsoleted, updated_by, subseries)
+        SELECT e.number,
+            EXISTS (SELECT 1 FROM index_relations r WHERE r.from_number = e.number AND r.kind = 'obsoleted-by')
+                OR EXISTS (SELECT 1 FROM index_relations r WHERE r.target = 'RFC' || e.number AND r.kind = 'obsoletes'),
+            max((SELECT count(*) FROM index_relations r WHERE r.from_number = e.number AND r.kind = 'updated-by'),
+                (SELECT count(*) FROM index_relations r WHERE r.target = 'RFC' || e.number AND r.kind = 'updates')),
+            EXISTS (SELECT 1 FROM index_relations r WHERE r.from_number = e.number AND r.kind = 'is-also')
+        FROM index_entries e WHERE e.not_issued = 0;
+        """;
 
     private const string FilterSql =
         """

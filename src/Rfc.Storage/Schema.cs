@@ -128,5 +128,18 @@ internal static class Schema
         -- it counts from the smallest index instead (0.4 ms), which this is, and --status filters by it too.
         CREATE INDEX index_entries_by_status ON index_entries (current_status);
         """,
+
+        // 6 (search helper, self-contained): what ranking needs of each issued entry's relations, one row each, so a
+        // search does not run five correlated subqueries per candidate. Derived from index_entries and
+        // index_relations: refilled by every sync that changes the index (IndexUpdate.Commit) and filled here from
+        // the index a store already holds.
+        """
+        CREATE TABLE index_standing (
+            number     INTEGER PRIMARY KEY,
+            obsoleted  INTEGER NOT NULL,
+            updated_by INTEGER NOT NULL,
+            subseries  INTEGER NOT NULL
+        );
+        """ + RfcStore.RefillStandingSql,
     ];
 }

@@ -16,7 +16,7 @@ namespace Rfc;
 public sealed partial class RfcClient
 {
     /// <summary>True when the local index holds entries (<c>rfc sync</c> ran at least once).</summary>
-    public bool HasIndex => Store is { } store && FromStore(store.CountIndexEntries) > 0;
+    public bool HasIndex => Store is { } store && FromStore(store.HasIndexEntries);
 
     /// <summary>Throws <see cref="RfcLibraryErrorKind.NoIndex"/> when the local index was never synced.</summary>
     public void RequireIndex()

@@ -164,6 +164,55 @@ public sealed class IndexStoreTests : IDisposable
     }
 
     [Fact]
+    public void SearchIndex_SeesRelationsALaterSyncAdds_ToEntriesItLeftUnchanged()
+    {
+        using RfcStore store = OpenWithLineage();
+        Assert.False(store.SearchIndex("quic", new IndexSearchFilter()).Single(h => h.Number.Value == 9000).IsObsoleted);
+        Assert.Equal(0, store.SearchIndex("congestion control", new IndexSearchFilter()).Single(h => h.Number.Value == 5681).Parts.Centrality);
+
+        // Only the new entry names the relation: 9000 itself is stored unchanged.
+        using (IndexUpdate update = store.BeginIndexUpdate())
+        {
+            foreach (IndexRecord record in Lineage())
+            {
+                update.Add(record);
+            }
+
+            update.Add(Entry(9999, "QUIC Again", RfcStatus.ProposedStandard, 2030) with { Obsoletes = [Rfc(9000)], Updates = [Rfc(5681)] });
+            Assert.Equal(1, update.Commit(new IndexSyncState("http://127.0.0.1/rfc-index.xml", "\"v2\"", null, DateTimeOffset.UtcNow, 14)).Added);
+        }
+
+        Assert.True(store.SearchIndex("quic", new IndexSearchFilter()).Single(h => h.Number.Value == 9000).IsObsoleted);
+        Assert.True(store.SearchIndex("congestion control", new IndexSearchFilter()).Single(h => h.Number.Value == 5681).Parts.Centrality > 0);
+    }
+
+    [Fact]
+    public void Migration_FillsWhatRankingReads_FromAnIndexSyncedBeforeIt()
+    {
+        IndexSearchHit[] before;
+        using (RfcStore store = OpenWithLineage())
+        {
+            before = [.. store.SearchIndex("http", new IndexSearchFilter())];
+        }
+
+        // The store as the release before the standing table left it: the same index, one migration fewer.
+        SqliteConnection.ClearAllPools();
+        using (SqliteConnection connection = new($"Data Source={Path.Combine(_directory, RfcStore.FileName)};Pooling=False"))
+        {
+            connection.Open();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = $"DROP TABLE index_standing; PRAGMA user_version = {Schema.Migrations.Length - 1};";
+            command.ExecuteNonQuery();
+        }
+
+        using RfcStore migrated = RfcStore.Open(_directory);
+        IndexSearchHit[] after = [.. migrated.SearchIndex("http", new IndexSearchFilter())];
+
+        Assert.Contains(after, h => h.IsObsoleted);
+        Assert.Equal(before.Select(h => (h.Number, h.IsObsoleted, h.Parts)), after.Select(h => (h.Number, h.IsObsoleted, h.Parts)));
+    }
+
+    [Fact]
     public void SearchIndex_AppliesStatusSinceAuthorAndWorkingGroup()
     {
         using RfcStore store = OpenWithLineage();

@@ -51,6 +51,25 @@ public readonly record struct RfcStatus
     /// </summary>
     public static RfcStatus Parse(string? text)
     {
+        // The store keeps the canonical text (what this method returns), so a search reading hundreds of entries
+        // finds it here without splitting, joining and upper-casing each one.
+        RfcStatus? canonical = text switch
+        {
+            "UNKNOWN" => Unknown,
+            "PROPOSED STANDARD" => ProposedStandard,
+            "DRAFT STANDARD" => DraftStandard,
+            "INTERNET STANDARD" => InternetStandard,
+            "BEST CURRENT PRACTICE" => BestCurrentPractice,
+            "INFORMATIONAL" => Informational,
+            "EXPERIMENTAL" => Experimental,
+            "HISTORIC" => Historic,
+            _ => null,
+        };
+        if (canonical is { } known)
+        {
+            return known;
+        }
+
         string normalised = string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
         return normalised switch
         {
