@@ -203,19 +203,19 @@ internal sealed partial class RfcStore
             "SELECT e.title FROM index_text JOIN index_entries e ON e.number = index_text.rowid WHERE index_text MATCH $q LIMIT 400;",
             ("$q", $"{{title}} : {Phrase(term.Text)}"));
         using SqliteDataReader reader = command.ExecuteReader();
+        var tokens = new TitleTokens();
         while (reader.Read())
         {
-            string title = reader.GetString(0);
-            List<string> tokens = SearchText.Tokenize(title);
+            tokens.Read(reader.GetString(0));
             (int start, int length) = term.Tokens.Count == 1 ? SearchText.FindExpansion(tokens, term.Tokens[0]) : (-1, 0);
             if (start < 0)
             {
-                (start, length) = SearchText.FindSpelledOut(title, tokens, term.Tokens);
+                (start, length) = SearchText.FindSpelledOut(tokens, term.Tokens);
             }
 
             if (start >= 0)
             {
-                string[] expansion = [.. tokens.Skip(start).Take(length)];
+                string[] expansion = tokens.Slice(start, length);
                 string key = string.Join(' ', expansion);
                 counts[key] = (counts.GetValueOrDefault(key).Count + 1, expansion);
             }

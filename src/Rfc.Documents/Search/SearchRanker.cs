@@ -84,8 +84,9 @@ internal static class SearchRanker
         double coverage = 0, name = 0, version = 0;
         if (query.Kind == SearchQueryKind.Words)
         {
-            // One tokenization of the title serves every signal (ranking a broad query reads hundreds of titles).
-            List<string> tokens = SearchText.Tokenize(candidate.Title);
+            // One tokenization of the title, into the search's reused buffer, serves every signal (ranking a broad
+            // query reads hundreds of titles).
+            TitleTokens tokens = query.Tokens.Read(candidate.Title);
             (coverage, name) = Naming(query, candidate, tokens);
             version = Version(query, tokens);
         }
@@ -103,7 +104,7 @@ internal static class SearchRanker
     /// are not generic), at least <see cref="LeadingName"/> when the title opens with the name ("SIP: …"); a keyword
     /// equal to the query gives <see cref="KeywordName"/>.
     /// </summary>
-    private static (double Coverage, double Name) Naming(PreparedQuery query, IndexCandidate candidate, List<string> tokens)
+    private static (double Coverage, double Name) Naming(PreparedQuery query, IndexCandidate candidate, TitleTokens tokens)
     {
         QueryTerm[] names = query.Names;
         if (names.Length == 0)
@@ -127,7 +128,7 @@ internal static class SearchRanker
             (int start, int run) = term.Tokens.Count == 1 ? SearchText.FindExpansion(tokens, term.Tokens[0]) : (-1, 0);
             if (start < 0)
             {
-                (start, run) = SearchText.FindSpelledOut(candidate.Title, tokens, term.Tokens);
+                (start, run) = SearchText.FindSpelledOut(tokens, term.Tokens);
             }
 
             foreach (IReadOnlyList<string> expansion in query.Expansions[n])
@@ -158,7 +159,7 @@ internal static class SearchRanker
             end++;
         }
 
-        bool leads = end > first && SearchText.EndsAtDelimiter(candidate.Title, end);
+        bool leads = end > first && SearchText.EndsAtDelimiter(tokens, end);
 
         // Words that name nothing ("protocol", "version 2") and versions glued to the name ("SNMPv3") are not left over.
         int leftOver = 0;
@@ -199,7 +200,7 @@ internal static class SearchRanker
     }
 
     /// <summary>1 when the title carries the version asked for, -1 when it names a different version, else 0.</summary>
-    private static double Version(PreparedQuery query, List<string> tokens)
+    private static double Version(PreparedQuery query, TitleTokens tokens)
     {
         if (query.VersionDigits.Length == 0)
         {
@@ -213,9 +214,10 @@ internal static class SearchRanker
                 return 1;
             }
 
-            foreach (string token in tokens)
+            for (int i = 0; i < tokens.Count; i++)
             {
-                if (token.Length > digits[0].Length && token.AsSpan().EndsWith(digits[0]) && token[^(digits[0].Length + 1)] == 'v')
+                ReadOnlySpan<char> token = tokens[i];
+                if (token.Length > digits[0].Length && token.EndsWith(digits[0]) && token[^(digits[0].Length + 1)] == 'v')
                 {
                     return 1;
                 }
@@ -224,9 +226,9 @@ internal static class SearchRanker
 
         for (int i = 0; i < tokens.Count; i++)
         {
-            bool afterVersion = i > 0 && tokens[i - 1] == "version" && char.IsAsciiDigit(tokens[i][0]);
+            bool afterVersion = i > 0 && tokens[i - 1] is "version" && char.IsAsciiDigit(tokens[i][0]);
             int v = tokens[i].LastIndexOf('v');
-            bool glued = v > 0 && SearchText.IsVersionToken(tokens[i].AsSpan(v));
+            bool glued = v > 0 && SearchText.IsVersionToken(tokens[i][v..]);
             if (afterVersion || glued)
             {
                 return -1;
@@ -245,7 +247,7 @@ internal static class SearchRanker
             Names = [.. query.NameTerms];
             Expansions = [.. Names.Select(t => query.Expansions.GetValueOrDefault(t) ?? [])];
             NameWords = string.Join(' ', Names.SelectMany(t => t.Tokens));
-            TermTokens = [.. query.Terms.SelectMany(t => t.Tokens)];
+            TermTokens = new HashSet<string>(query.Terms.SelectMany(t => t.Tokens), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
             VersionDigits = [.. query.VersionTerms.Select(t => t.Tokens.Select(v => v.TrimStart('v')).ToArray())];
         }
 
@@ -260,8 +262,11 @@ internal static class SearchRanker
         /// <summary>The name terms' tokens joined by spaces: what a keyword equal to the query reads as.</summary>
         public string NameWords { get; }
 
-        /// <summary>Every token of the query, versions included.</summary>
-        public HashSet<string> TermTokens { get; }
+        /// <summary>Every token of the query, versions included, looked up by a title's token in place.</summary>
+        public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TermTokens { get; }
+
+        /// <summary>The buffer each candidate's title is split into, reused from one to the next.</summary>
+        public TitleTokens Tokens { get; } = new();
 
         /// <summary>Each version term's tokens without a leading <c>v</c> (<c>v3</c> is 3).</summary>
         public string[][] VersionDigits { get; }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Rfc.Documents.Search;
 
 /// <summary>
@@ -18,18 +20,23 @@ internal static class SearchText
         "protocol", "specification", "version", "standard", "internet", "definition", "definitions",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_genericSpans = s_generic.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly SearchValues<char> s_asciiLettersAndDigits =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     /// <summary>Splits <paramref name="text"/> into lowercase tokens of letters and digits.</summary>
     public static List<string> Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = new List<string>();
-        int i = 0;
-        while (NextToken(text, ref i, out int start))
+        TitleTokens tokens = new TitleTokens().Read(text);
+        var list = new List<string>(tokens.Count);
+        for (int i = 0; i < tokens.Count; i++)
         {
-            tokens.Add(string.Create(i - start, (text, start), static (span, state) => state.text.AsSpan(state.start, span.Length).ToLowerInvariant(span)));
+            list.Add(tokens.ToString(i));
         }
 
-        return tokens;
+        return list;
     }
 
     /// <summary>
@@ -66,7 +73,7 @@ internal static class SearchText
     }
 
     /// <summary>Advances <paramref name="i"/> past the next run of letters and digits of <paramref name="text"/>, which starts at <paramref name="start"/>; false at the end.</summary>
-    private static bool NextToken(string text, ref int i, out int start)
+    internal static bool NextToken(string text, ref int i, out int start)
     {
         while (i < text.Length && !char.IsLetterOrDigit(text[i]))
         {
@@ -83,29 +90,17 @@ internal static class SearchText
     }
 
     /// <summary>
-    /// True when the first <paramref name="count"/> tokens of <paramref name="title"/> end at a delimiter: the end,
-    /// a colon or comma, or " -" (closing parentheses skipped), as in "SIP: Session Initiation Protocol" or
-    /// "Lightweight Directory Access Protocol (LDAP): The Protocol". Then those tokens are what the title is about.
+    /// True when the first <paramref name="count"/> (at least one) of <paramref name="tokens"/> end at a delimiter of
+    /// the title: its end, a colon or comma, or " -" (closing parentheses skipped), as in "SIP: Session Initiation
+    /// Protocol" or "Lightweight Directory Access Protocol (LDAP): The Protocol". Then those tokens are what the title
+    /// is about.
     /// </summary>
-    public static bool EndsAtDelimiter(string title, int count)
+    public static bool EndsAtDelimiter(TitleTokens tokens, int count)
     {
-        ArgumentNullException.ThrowIfNull(title);
-        int seen = 0, i = 0;
-        while (i < title.Length && seen < count)
-        {
-            while (i < title.Length && !char.IsLetterOrDigit(title[i]))
-            {
-                i++;
-            }
-
-            while (i < title.Length && char.IsLetterOrDigit(title[i]))
-            {
-                i++;
-            }
-
-            seen++;
-        }
-
+        ArgumentNullException.ThrowIfNull(tokens);
+        string title = tokens.Title;
+        (int start, int length) = tokens.RangeOf(count - 1);
+        int i = start + length;
         while (i < title.Length && title[i] is ')' or ' ')
         {
             i++;
@@ -115,14 +110,14 @@ internal static class SearchText
     }
 
     /// <summary>True when two tokens are the same word, plural or singular (<c>uris</c> and <c>uri</c>); compared in place.</summary>
-    private static bool StemEquals(string a, string b) => a.AsSpan(0, StemLength(a)).SequenceEqual(b.AsSpan(0, StemLength(b)));
+    private static bool StemEquals(ReadOnlySpan<char> a, string b) => a[..StemLength(a)].SequenceEqual(b.AsSpan(0, StemLength(b)));
 
     /// <summary>The length of what plural and singular share: without a final <c>s</c> (not <c>ss</c>, not after a digit) in a token of four letters or more.</summary>
-    private static int StemLength(string token) =>
+    private static int StemLength(ReadOnlySpan<char> token) =>
         token.Length > 3 && token[^1] == 's' && token[^2] != 's' && !char.IsAsciiDigit(token[^2]) ? token.Length - 1 : token.Length;
 
     /// <summary>True for a word that does not distinguish one title from another (see the list's comment).</summary>
-    public static bool IsGeneric(string token) => s_generic.Contains(token) || IsVersionToken(token);
+    public static bool IsGeneric(ReadOnlySpan<char> token) => s_genericSpans.Contains(token) || IsVersionToken(token);
 
     /// <summary>True for a token that is a version or number: <c>2</c>, <c>v3</c>, <c>v2c</c>.</summary>
     public static bool IsVersionToken(string token)
@@ -146,7 +141,7 @@ internal static class SearchText
     /// Where <paramref name="phrase"/> occurs in <paramref name="tokens"/> as consecutive tokens (plural-insensitive),
     /// or -1. A one-token phrase also matches a token that glues it to a version (<c>snmp</c> in <c>snmpv3</c>).
     /// </summary>
-    public static int IndexOfPhrase(IReadOnlyList<string> tokens, IReadOnlyList<string> phrase)
+    public static int IndexOfPhrase(TitleTokens tokens, IReadOnlyList<string> phrase)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(phrase);
@@ -171,10 +166,11 @@ internal static class SearchText
 
         if (phrase.Count == 1)
         {
+            string word = phrase[0];
             for (int i = 0; i < tokens.Count; i++)
             {
-                string token = tokens[i];
-                if (token.Length > phrase[0].Length && token.StartsWith(phrase[0], StringComparison.Ordinal) && IsVersionToken(token.AsSpan(phrase[0].Length)))
+                ReadOnlySpan<char> token = tokens[i];
+                if (token.Length > word.Length && token.StartsWith(word, StringComparison.Ordinal) && IsVersionToken(token[word.Length..]))
                 {
                     return i;
                 }
@@ -190,28 +186,37 @@ internal static class SearchText
     /// the acronym has letters (plus two for "and", "for"), to the farthest word that starts with the acronym's first
     /// letter. As (start, length) in <paramref name="tokens"/> (the title's tokens), or (-1, 0).
     /// </summary>
-    public static (int Start, int Length) FindSpelledOut(string title, IReadOnlyList<string> tokens, IReadOnlyList<string> acronym)
+    public static (int Start, int Length) FindSpelledOut(TitleTokens tokens, IReadOnlyList<string> acronym)
     {
-        ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(acronym);
-        string letters = string.Concat(acronym);
-        if (letters.Length < 2 || !letters.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(letters[0]))
+        int letters = 0;
+        foreach (string part in acronym)
+        {
+            letters += part.Length;
+            if (part.AsSpan().ContainsAnyExcept(s_asciiLettersAndDigits))
+            {
+                return (-1, 0);
+            }
+        }
+
+        if (letters < 2 || !char.IsAsciiLetter(acronym[0][0]))
         {
             return (-1, 0);
         }
 
+        char first = acronym[0][0];
         for (int i = 0; i + acronym.Count <= tokens.Count; i++)
         {
-            if (!StartsAt(tokens, i, acronym) || !IsParenthesized(title, i, acronym.Count))
+            if (!StartsAt(tokens, i, acronym) || !IsParenthesized(tokens, i, acronym.Count))
             {
                 continue;
             }
 
             int start = -1;
-            for (int j = i - 1; j >= 0 && j >= i - letters.Length - 2; j--)
+            for (int j = i - 1; j >= 0 && j >= i - letters - 2; j--)
             {
-                if (tokens[j][0] == letters[0] && tokens[j] != letters)
+                if (tokens[j][0] == first && !IsConcatenation(tokens[j], acronym))
                 {
                     start = j;
                 }
@@ -226,11 +231,11 @@ internal static class SearchText
         return (-1, 0);
     }
 
-    private static bool StartsAt(IReadOnlyList<string> tokens, int index, IReadOnlyList<string> phrase)
+    private static bool StartsAt(TitleTokens tokens, int index, IReadOnlyList<string> phrase)
     {
         for (int j = 0; j < phrase.Count; j++)
         {
-            if (!string.Equals(tokens[index + j], phrase[j], StringComparison.Ordinal))
+            if (!tokens[index + j].SequenceEqual(phrase[j]))
             {
                 return false;
             }
@@ -239,31 +244,29 @@ internal static class SearchText
         return true;
     }
 
-    /// <summary>True when tokens [<paramref name="index"/>, +<paramref name="count"/>) of <paramref name="title"/> are enclosed in parentheses.</summary>
-    private static bool IsParenthesized(string title, int index, int count)
+    /// <summary>True when <paramref name="token"/> is <paramref name="parts"/> written together (<c>dnssd</c> for <c>dns sd</c>).</summary>
+    private static bool IsConcatenation(ReadOnlySpan<char> token, IReadOnlyList<string> parts)
     {
-        int seen = 0, i = 0, open = -1, close = -1;
-        while (i < title.Length && seen < index + count)
+        foreach (string part in parts)
         {
-            while (i < title.Length && !char.IsLetterOrDigit(title[i]))
+            if (!token.StartsWith(part, StringComparison.Ordinal))
             {
-                i++;
+                return false;
             }
 
-            if (seen == index)
-            {
-                open = i;
-            }
-
-            while (i < title.Length && char.IsLetterOrDigit(title[i]))
-            {
-                i++;
-            }
-
-            seen++;
-            close = i;
+            token = token[part.Length..];
         }
 
+        return token.IsEmpty;
+    }
+
+    /// <summary>True when tokens [<paramref name="index"/>, +<paramref name="count"/>) of the title are enclosed in parentheses.</summary>
+    private static bool IsParenthesized(TitleTokens tokens, int index, int count)
+    {
+        string title = tokens.Title;
+        int open = tokens.RangeOf(index).Start;
+        (int start, int length) = tokens.RangeOf(index + count - 1);
+        int close = start + length;
         return open > 0 && title[open - 1] == '(' && close < title.Length && title[close] == ')';
     }
 
@@ -273,7 +276,7 @@ internal static class SearchText
     /// (start, length), or (-1, 0) when there is none. Acronyms shorter than three letters are not expanded: two
     /// initials match by chance.
     /// </summary>
-    public static (int Start, int Length) FindExpansion(IReadOnlyList<string> tokens, string acronym)
+    public static (int Start, int Length) FindExpansion(TitleTokens tokens, string acronym)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(acronym);
@@ -287,8 +290,8 @@ internal static class SearchText
             int letter = 0, i = start;
             while (i < tokens.Count && letter < acronym.Length)
             {
-                string token = tokens[i];
-                if (token.Length > 0 && token[0] == acronym[letter] && token != acronym)
+                ReadOnlySpan<char> token = tokens[i];
+                if (token.Length > 0 && token[0] == acronym[letter] && !token.SequenceEqual(acronym))
                 {
                     letter++;
                     i++;

@@ -24,7 +24,7 @@ public sealed class SearchTextTests
     [Fact]
     public void IndexOfPhrase_MatchesPluralsAndGluedVersions_WithoutChangingTheTokens()
     {
-        List<string> tokens = SearchText.Tokenize("Uniform Resource Identifiers (URIs) for SNMPv3");
+        TitleTokens tokens = new TitleTokens().Read("Uniform Resource Identifiers (URIs) for SNMPv3");
 
         Assert.Equal(3, SearchText.IndexOfPhrase(tokens, ["uri"]));
         Assert.Equal(2, SearchText.IndexOfPhrase(tokens, ["identifier"]));
@@ -32,6 +32,35 @@ public sealed class SearchTextTests
         Assert.Equal(1, SearchText.IndexOfPhrase(tokens, ["resources"]));
         Assert.Equal(-1, SearchText.IndexOfPhrase(tokens, ["identity"]));
         Assert.Equal(-1, SearchText.IndexOfPhrase(tokens, ["resource", "uri"]));
-        Assert.Equal("uris", tokens[3]);
+        Assert.Equal("uris", tokens.ToString(3));
+        Assert.Equal(6, tokens.Count);
     }
+
+    [Fact]
+    public void TitleTokens_ReusedForALongerThenAShorterTitle_HoldOnlyTheLast()
+    {
+        var tokens = new TitleTokens();
+        string longTitle = string.Join(" ", Enumerable.Range(0, 40).Select(i => $"Word{i}")) + " (W0W1)";
+        Assert.Equal(41, tokens.Read(longTitle).Count);
+        Assert.Equal("word39", tokens.ToString(39));
+
+        tokens.Read("DNS-Based Service Discovery (DNS-SD)");
+
+        Assert.Equal(["dns", "based", "service", "discovery", "dns", "sd"], tokens.Slice(0, tokens.Count));
+        Assert.Equal((0, 4), SearchText.FindSpelledOut(tokens, ["dns", "sd"]));
+        Assert.Equal((-1, 0), SearchText.FindSpelledOut(tokens, ["sd"]));
+        Assert.Equal(Tokenize("DNS-Based Service Discovery (DNS-SD)"), tokens.Slice(0, tokens.Count));
+    }
+
+    [Theory]
+    [InlineData("Address Resolution Protocol", "arp", 0, 3)]
+    [InlineData("Proof Key for Code Exchange by OAuth Public Clients", "pkce", 0, 5)]
+    [InlineData("ARP Mediation for IP Interworking", "arp", -1, 0)]
+    [InlineData("SIP: Session Initiation Protocol", "sip", 1, 3)]
+    public void FindExpansion_FindsTheInitials_SkippingFunctionWords(string title, string acronym, int start, int length)
+    {
+        Assert.Equal((start, length), SearchText.FindExpansion(new TitleTokens().Read(title), acronym));
+    }
+
+    private static string[] Tokenize(string text) => [.. SearchText.Tokenize(text)];
 }
