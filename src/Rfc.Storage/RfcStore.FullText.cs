@@ -217,7 +217,7 @@ internal sealed partial class RfcStore
                     return (IReadOnlyList<FullTextHit>)[];
                 }
 
-                Dictionary<RfcNumber, IndexCandidate> entries = ReadCandidates([.. best.Keys], "", new IndexSearchFilter(), [], []).ToDictionary(c => c.Number);
+                Dictionary<RfcNumber, IndexCandidate> entries = ReadCandidates([.. best.Keys], [], new IndexSearchFilter(), [], []).ToDictionary(c => c.Number);
                 var shown = FullTextRanker.Rank([.. best.Select(b => (new RfcNumber(b.Key), b.Value.Bm25))], n => entries.GetValueOrDefault(n)).Take(limit).ToList();
 
                 // The shown units' text, decoded from their bytes only, into a temporary FTS5 table with the same

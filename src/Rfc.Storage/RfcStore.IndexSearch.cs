@@ -29,9 +29,6 @@ internal sealed partial class RfcStore
     /// <summary>Acronym expansions mined from titles ("Address Resolution Protocol (ARP)") searched per query word.</summary>
     private const int ExpansionsPerWord = 2;
 
-    /// <summary>The order of a candidate query: best bm25 first.</summary>
-    private const string BestText = $"bm25(index_text, {IndexWeights})";
-
     /// <summary>The columns words are searched in: not authors, so <c>sip</c> does not find an author called Sipos.</summary>
     private const string TextColumns = "{title abstract keywords}";
 
@@ -57,6 +54,22 @@ internal sealed partial class RfcStore
             {
                 SearchQuery parsed = ParseQuery(query);
                 bool corrected = false;
+                if (parsed.Kind == SearchQueryKind.Words)
+                {
+                    SearchQuery spelled = CorrectSpelling(parsed);
+                    corrected = !ReferenceEquals(spelled, parsed);
+                    parsed = spelled.WithExpansions(spelled.NameTerms.Distinct().ToDictionary(t => t, MineExpansions));
+                }
+
+                // bm25 of every match of the query (any of its words and expansions), read once: ranking's text
+                // signal, and the order in which each narrower candidate query keeps its best.
+                Dictionary<int, double> scores = parsed.Kind switch
+                {
+                    SearchQueryKind.Words => TextScores(AnyOf(parsed)),
+                    SearchQueryKind.Expression => TextScores(FtsQuery.Prepare(parsed.Text)),
+                    _ => [],
+                };
+
                 List<int> ids, partialIds = [];
                 switch (parsed.Kind)
                 {
@@ -67,29 +80,19 @@ internal sealed partial class RfcStore
                         ids = [.. ResolveSubseries(parsed.Document!.Value, out _).Select(n => n.Value)];
                         break;
                     case SearchQueryKind.Expression:
-                        ids = CandidateIds(FtsQuery.Prepare(parsed.Text), filter);
+                        ids = CandidateIds(FtsQuery.Prepare(parsed.Text), filter, scores);
                         break;
                     default:
-                        SearchQuery spelled = CorrectSpelling(parsed);
-                        corrected = !ReferenceEquals(spelled, parsed);
-                        parsed = spelled.WithExpansions(spelled.NameTerms.Distinct().ToDictionary(t => t, MineExpansions));
-                        (ids, partialIds) = WordCandidates(parsed, filter);
+                        (ids, partialIds) = WordCandidates(parsed, filter, scores);
                         break;
                 }
 
-                string textQuery = parsed.Kind switch
-                {
-                    SearchQueryKind.Words => AnyOf(parsed),
-                    SearchQueryKind.Expression => FtsQuery.Prepare(parsed.Text),
-                    _ => "",
-                };
-
                 // Whole matches first; then, when they are fewer than asked for, the best matches of some of the words.
                 var dates = new Dictionary<int, RfcDate?>();
-                List<IndexSearchHit> hits = [.. Hits(ReadCandidates(ids, textQuery, filter, dates, []))];
+                List<IndexSearchHit> hits = [.. Hits(ReadCandidates(ids, scores, filter, dates, []))];
                 if (hits.Count < filter.Limit && partialIds.Count > 0)
                 {
-                    hits.AddRange(Hits(ReadCandidates(partialIds, textQuery, filter, dates, [.. partialIds])).Take(filter.Limit - hits.Count));
+                    hits.AddRange(Hits(ReadCandidates(partialIds, scores, filter, dates, [.. partialIds])).Take(filter.Limit - hits.Count));
                 }
 
                 IEnumerable<IndexSearchHit> Hits(List<IndexCandidate> candidates) => SearchRanker.Rank(parsed, candidates).Take(filter.Limit).Select(r => new IndexSearchHit(
@@ -122,7 +125,7 @@ internal sealed partial class RfcStore
     public IReadOnlyDictionary<RfcNumber, double> GetStandingPriors(IReadOnlyCollection<RfcNumber> numbers)
     {
         ArgumentNullException.ThrowIfNull(numbers);
-        return Run(() => ReadCandidates([.. numbers.Select(n => n.Value)], "", new IndexSearchFilter(), [], [])
+        return Run(() => ReadCandidates([.. numbers.Select(n => n.Value)], [], new IndexSearchFilter(), [], [])
             .ToDictionary(c => c.Number, StandingPrior.Of));
     }
 
@@ -132,15 +135,15 @@ internal sealed partial class RfcStore
     /// (a version ranks, it does not filter); the title phrases acronyms stand for. Then, when those are fewer than
     /// the limit, the partial matches of a query of several words: any name word anywhere.
     /// </summary>
-    private (List<int> Whole, List<int> Partial) WordCandidates(SearchQuery query, IndexSearchFilter filter)
+    private (List<int> Whole, List<int> Partial) WordCandidates(SearchQuery query, IndexSearchFilter filter, Dictionary<int, double> scores)
     {
         List<string> names = [.. query.NameTerms.Select(t => Phrase(t.Text))];
         List<string> all = [.. query.Terms.Select(t => Phrase(t.Text))];
         var whole = new List<int>();
         var seen = new HashSet<int>();
-        int Add(List<int> into, string fts, string order)
+        int Add(List<int> into, string fts, bool shortestTitleFirst = false)
         {
-            List<int> found = CandidateIds(fts, filter, order);
+            List<int> found = CandidateIds(fts, filter, scores, shortestTitleFirst);
             foreach (int id in found)
             {
                 if (seen.Add(id))
@@ -155,15 +158,15 @@ internal sealed partial class RfcStore
         // Titles with every name word, shortest first and then best bm25 first; when the shortest-first query found
         // fewer than it may take, it found them all, and the second would only compute bm25 for the same rows.
         string inTitle = $"{{title}} : ({string.Join(" AND ", names)})";
-        if (Add(whole, inTitle, "length(e.title)") == CandidatesPerQuery)
+        if (Add(whole, inTitle, shortestTitleFirst: true) == CandidatesPerQuery)
         {
-            Add(whole, inTitle, BestText);
+            Add(whole, inTitle);
         }
 
-        Add(whole, $"{TextColumns} : ({string.Join(" AND ", all)})", BestText);
+        Add(whole, $"{TextColumns} : ({string.Join(" AND ", all)})");
         if (names.Count != all.Count)
         {
-            Add(whole, $"{TextColumns} : ({string.Join(" AND ", names)})", BestText);
+            Add(whole, $"{TextColumns} : ({string.Join(" AND ", names)})");
         }
 
         foreach ((QueryTerm term, IReadOnlyList<IReadOnlyList<string>> expansions) in query.Expansions)
@@ -171,14 +174,14 @@ internal sealed partial class RfcStore
             List<string> others = [.. query.NameTerms.Where(t => t != term).Select(t => Phrase(t.Text))];
             foreach (string expansion in expansions.Select(e => string.Join(' ', e)))
             {
-                Add(whole, string.Join(" AND ", [$"{{title}} : {Phrase(expansion)}", .. others.Select(o => $"{TextColumns} : {o}")]), BestText);
+                Add(whole, string.Join(" AND ", [$"{{title}} : {Phrase(expansion)}", .. others.Select(o => $"{TextColumns} : {o}")]));
             }
         }
 
         var partial = new List<int>();
         if (whole.Count < filter.Limit && names.Count > 1)
         {
-            Add(partial, $"{TextColumns} : ({string.Join(" OR ", names)})", BestText);
+            Add(partial, $"{TextColumns} : ({string.Join(" OR ", names)})");
         }
 
         return (whole, partial);
@@ -224,33 +227,69 @@ internal sealed partial class RfcStore
         return [.. counts.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key, StringComparer.Ordinal).Take(ExpansionsPerWord).Select(c => c.Value.Tokens)];
     }
 
-    /// <summary>Entry numbers matching an FTS5 expression and the filter, best bm25 first, at most <see cref="CandidatesPerQuery"/>.</summary>
-    private List<int> CandidateIds(string fts, IndexSearchFilter filter, string order = BestText)
+    /// <summary>
+    /// Entry numbers matching an FTS5 expression and the filter, at most <see cref="CandidatesPerQuery"/>: the best
+    /// of <paramref name="scores"/> (bm25 of the whole query, which every candidate query's matches are among) first,
+    /// or the shortest titles first. Reads the matches' numbers only, not bm25: scoring each narrower query's matches
+    /// again was most of a search's time in SQLite (measured: a broad query such as <c>sip</c> ran bm25 over the same
+    /// rows four times).
+    /// </summary>
+    private List<int> CandidateIds(string fts, IndexSearchFilter filter, Dictionary<int, double> scores, bool shortestTitleFirst = false)
     {
-        using SqliteCommand command = Command(
-            $"""
-            SELECT e.number FROM index_text JOIN index_entries e ON e.number = index_text.rowid
-            WHERE index_text MATCH $q AND {FilterSql}
-            ORDER BY {order}, e.number DESC
-            LIMIT {CandidatesPerQuery};
-            """,
-            [("$q", fts), .. FilterParameters(filter)]);
+        bool filtered = filter.Status is not null || filter.Since is not null || filter.Author is not null || filter.WorkingGroup is not null;
+        using SqliteCommand command = shortestTitleFirst || filtered
+            ? Command(
+                $"SELECT e.number, length(e.title) FROM index_text JOIN index_entries e ON e.number = index_text.rowid WHERE index_text MATCH $q AND {FilterSql};",
+                [("$q", fts), .. FilterParameters(filter)])
+            : Command("SELECT rowid FROM index_text WHERE index_text MATCH $q;", ("$q", fts));
         using SqliteDataReader reader = command.ExecuteReader();
-        var ids = new List<int>();
+
+        // Each match with what it is ordered by: the title's length, or its score (higher first, so negated).
+        var matches = new List<(double Key, int Number)>();
         while (reader.Read())
         {
-            ids.Add(reader.GetInt32(0));
+            int number = reader.GetInt32(0);
+            matches.Add((shortestTitleFirst ? reader.GetInt32(1) : -scores.GetValueOrDefault(number), number));
+        }
+
+        if (matches.Count > CandidatesPerQuery)
+        {
+            // Ties go to the newer RFC, as in ranking.
+            matches.Sort((a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : b.Number.CompareTo(a.Number));
+            matches.RemoveRange(CandidatesPerQuery, matches.Count - CandidatesPerQuery);
+        }
+
+        var ids = new List<int>(matches.Count);
+        foreach ((_, int number) in matches)
+        {
+            ids.Add(number);
         }
 
         return ids;
     }
 
+    /// <summary>bm25 (negated: higher is better) of every entry matching <paramref name="fts"/>, by number.</summary>
+    private Dictionary<int, double> TextScores(string fts)
+    {
+        // Every match of the query, not just the candidates: FTS5 re-runs a MATCH for each value of "rowid IN (…)"
+        // (measured: 180 ms for 150 candidates, against 1 ms for all 400 matches of the query read once).
+        var scores = new Dictionary<int, double>();
+        using SqliteCommand command = Command($"SELECT rowid, bm25(index_text, {IndexWeights}) FROM index_text WHERE index_text MATCH $q;", ("$q", fts));
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            scores[reader.GetInt32(0)] = -reader.GetDouble(1);
+        }
+
+        return scores;
+    }
+
     /// <summary>
     /// What ranking needs about each of <paramref name="ids"/> that passes the filter: title, keywords, status,
-    /// stream, obsolescence, how many RFCs update it, sub-series membership, and bm25 for
-    /// <paramref name="textQuery"/> (every word and expansion, any of them) when there is one.
+    /// stream, obsolescence, how many RFCs update it, sub-series membership, and its text score from
+    /// <paramref name="scores"/> (<see cref="TextScores"/> of the query; empty when there is no text to score).
     /// </summary>
-    private List<IndexCandidate> ReadCandidates(List<int> ids, string textQuery, IndexSearchFilter filter, Dictionary<int, RfcDate?> dates, HashSet<int> partial)
+    private List<IndexCandidate> ReadCandidates(List<int> ids, Dictionary<int, double> scores, IndexSearchFilter filter, Dictionary<int, RfcDate?> dates, HashSet<int> partial)
     {
         var candidates = new List<IndexCandidate>(ids.Count);
         if (ids.Count == 0)
@@ -259,19 +298,6 @@ internal sealed partial class RfcStore
         }
 
         string idList = "[" + string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
-        var text = new Dictionary<int, double>();
-        if (textQuery.Length > 0)
-        {
-            // Every match of the query, not just the candidates: FTS5 re-runs a MATCH for each value of "rowid IN (…)"
-            // (measured: 180 ms for 150 candidates, against 1 ms for all 400 matches of the query read once).
-            using SqliteCommand scores = Command($"SELECT rowid, bm25(index_text, {IndexWeights}) FROM index_text WHERE index_text MATCH $q;", ("$q", textQuery));
-            using SqliteDataReader reader = scores.ExecuteReader();
-            while (reader.Read())
-            {
-                text[reader.GetInt32(0)] = -reader.GetDouble(1);
-            }
-        }
-
         using SqliteCommand command = Command(
             $"""
             SELECT e.number, e.title, e.keywords, e.current_status, e.stream, e.year, e.month, e.day,
@@ -295,7 +321,7 @@ internal sealed partial class RfcStore
                 IsObsoleted = rows.GetInt32(8) != 0,
                 UpdatedBy = rows.GetInt32(9),
                 InSubseries = rows.GetInt32(10) != 0,
-                TextScore = text.GetValueOrDefault(number),
+                TextScore = scores.GetValueOrDefault(number),
                 MatchesAll = !partial.Contains(number),
             });
         }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace Rfc.Documents.Search;
 
 /// <summary>
@@ -54,8 +57,15 @@ internal sealed class TitleTokens
                 Array.Resize(ref _ranges, Count * 2);
             }
 
-            // Invariant lowercasing maps each UTF-16 unit to one unit, so the token keeps its place in the buffer.
-            title.AsSpan(start, i - start).ToLowerInvariant(_lower.AsSpan(start, i - start));
+            // Invariant lowercasing maps each UTF-16 unit to one unit, so the token keeps its place in the buffer;
+            // titles are nearly all ASCII, which lowercases a vector at a time.
+            ReadOnlySpan<char> token = title.AsSpan(start, i - start);
+            Span<char> lower = _lower.AsSpan(start, i - start);
+            if (Ascii.ToLower(token, lower, out _) != OperationStatus.Done)
+            {
+                token.ToLowerInvariant(lower);
+            }
+
             _ranges[Count++] = (start, i - start);
         }
 
