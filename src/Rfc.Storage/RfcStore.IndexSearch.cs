@@ -26,6 +26,9 @@ internal sealed partial class RfcStore
     /// </summary>
     private const int CandidatesPerQuery = 150;
 
+    /// <summary>How many titles with a word <see cref="MineExpansions"/> reads: more than any acronym's (TLS has about 300).</summary>
+    private const int MinedTitles = 400;
+
     /// <summary>Acronym expansions mined from titles ("Address Resolution Protocol (ARP)") searched per query word.</summary>
     private const int ExpansionsPerWord = 2;
 
@@ -54,11 +57,21 @@ internal sealed partial class RfcStore
             {
                 SearchQuery parsed = ParseQuery(query);
                 bool corrected = false;
+                List<(int Number, int Length)>? titled = null;
                 if (parsed.Kind == SearchQueryKind.Words)
                 {
                     SearchQuery spelled = CorrectSpelling(parsed);
                     corrected = !ReferenceEquals(spelled, parsed);
-                    parsed = spelled.WithExpansions(spelled.NameTerms.Distinct().ToDictionary(t => t, MineExpansions));
+                    var expansions = new Dictionary<QueryTerm, IReadOnlyList<IReadOnlyList<string>>>();
+                    foreach (QueryTerm term in spelled.NameTerms.Distinct())
+                    {
+                        expansions[term] = MineExpansions(term, out List<(int Number, int Length)>? matches);
+
+                        // A single name's titles were all read to mine it: they are the title candidates too.
+                        titled = spelled.NameTerms.Count() == 1 && matches is { Count: < MinedTitles } && !IsFiltered(filter) ? matches : null;
+                    }
+
+                    parsed = spelled.WithExpansions(expansions);
                 }
 
                 // bm25 of every match of the query (any of its words and expansions), read once: ranking's text
@@ -83,7 +96,7 @@ internal sealed partial class RfcStore
                         ids = CandidateIds(FtsQuery.Prepare(parsed.Text), filter, scores);
                         break;
                     default:
-                        (ids, partialIds) = WordCandidates(parsed, filter, scores);
+                        (ids, partialIds) = WordCandidates(parsed, filter, scores, titled);
                         break;
                 }
 
@@ -135,15 +148,15 @@ internal sealed partial class RfcStore
     /// (a version ranks, it does not filter); the title phrases acronyms stand for. Then, when those are fewer than
     /// the limit, the partial matches of a query of several words: any name word anywhere.
     /// </summary>
-    private (List<int> Whole, List<int> Partial) WordCandidates(SearchQuery query, IndexSearchFilter filter, Dictionary<int, double> scores)
+    private (List<int> Whole, List<int> Partial) WordCandidates(SearchQuery query, IndexSearchFilter filter, Dictionary<int, double> scores, List<(int Number, int Length)>? titled)
     {
         List<string> names = [.. query.NameTerms.Select(t => Phrase(t.Text))];
         List<string> all = [.. query.Terms.Select(t => Phrase(t.Text))];
         var whole = new List<int>();
         var seen = new HashSet<int>();
-        int Add(List<int> into, string fts, bool shortestTitleFirst = false)
+        int Add(List<int> into, string fts, bool shortestTitleFirst = false) => AddFound(into, CandidateIds(fts, filter, scores, shortestTitleFirst));
+        int AddFound(List<int> into, List<int> found)
         {
-            List<int> found = CandidateIds(fts, filter, scores, shortestTitleFirst);
             foreach (int id in found)
             {
                 if (seen.Add(id))
@@ -156,9 +169,15 @@ internal sealed partial class RfcStore
         }
 
         // Titles with every name word, shortest first and then best bm25 first; when the shortest-first query found
-        // fewer than it may take, it found them all, and the second would only compute bm25 for the same rows.
+        // fewer than it may take, it found them all, and the second would only find the same rows. Of a single name
+        // mining read them already (titled): they are ordered here.
         string inTitle = $"{{title}} : ({string.Join(" AND ", names)})";
-        if (Add(whole, inTitle, shortestTitleFirst: true) == CandidatesPerQuery)
+        if (titled is not null)
+        {
+            AddFound(whole, Best([.. titled.Select(t => ((double)t.Length, t.Number))]));
+            AddFound(whole, Best([.. titled.Select(t => (-scores.GetValueOrDefault(t.Number), t.Number))]));
+        }
+        else if (Add(whole, inTitle, shortestTitleFirst: true) == CandidatesPerQuery)
         {
             Add(whole, inTitle);
         }
@@ -193,8 +212,9 @@ internal sealed partial class RfcStore
     /// that stand before it in parentheses ("DNS-Based Service Discovery (DNS-SD)"), most frequent first. So RFC 826,
     /// whose title never says ARP, is found for <c>arp</c>.
     /// </summary>
-    private IReadOnlyList<IReadOnlyList<string>> MineExpansions(QueryTerm term)
+    private IReadOnlyList<IReadOnlyList<string>> MineExpansions(QueryTerm term, out List<(int Number, int Length)>? titles)
     {
+        titles = null;
         string letters = string.Concat(term.Tokens);
         if (letters.Length < 3 || !letters.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(letters[0]))
         {
@@ -203,12 +223,14 @@ internal sealed partial class RfcStore
 
         var counts = new Dictionary<string, (int Count, string[] Tokens)>(StringComparer.Ordinal);
         using SqliteCommand command = Command(
-            "SELECT e.title FROM index_text JOIN index_entries e ON e.number = index_text.rowid WHERE index_text MATCH $q LIMIT 400;",
+            $"SELECT e.title, e.number, length(e.title) FROM index_text JOIN index_entries e ON e.number = index_text.rowid WHERE index_text MATCH $q LIMIT {MinedTitles};",
             ("$q", $"{{title}} : {Phrase(term.Text)}"));
         using SqliteDataReader reader = command.ExecuteReader();
         var tokens = new TitleTokens();
+        titles = [];
         while (reader.Read())
         {
+            titles.Add((reader.GetInt32(1), reader.GetInt32(2)));
             tokens.Read(reader.GetString(0));
             (int start, int length) = term.Tokens.Count == 1 ? SearchText.FindExpansion(tokens, term.Tokens[0]) : (-1, 0);
             if (start < 0)
@@ -236,8 +258,7 @@ internal sealed partial class RfcStore
     /// </summary>
     private List<int> CandidateIds(string fts, IndexSearchFilter filter, Dictionary<int, double> scores, bool shortestTitleFirst = false)
     {
-        bool filtered = filter.Status is not null || filter.Since is not null || filter.Author is not null || filter.WorkingGroup is not null;
-        using SqliteCommand command = shortestTitleFirst || filtered
+        using SqliteCommand command = shortestTitleFirst || IsFiltered(filter)
             ? Command(
                 $"SELECT e.number, length(e.title) FROM index_text JOIN index_entries e ON e.number = index_text.rowid WHERE index_text MATCH $q AND {FilterSql};",
                 [("$q", fts), .. FilterParameters(filter)])
@@ -252,9 +273,14 @@ internal sealed partial class RfcStore
             matches.Add((shortestTitleFirst ? reader.GetInt32(1) : -scores.GetValueOrDefault(number), number));
         }
 
+        return Best(matches);
+    }
+
+    /// <summary>The numbers of the <see cref="CandidatesPerQuery"/> matches of lowest key (ties: the newer RFC, as in ranking).</summary>
+    private static List<int> Best(List<(double Key, int Number)> matches)
+    {
         if (matches.Count > CandidatesPerQuery)
         {
-            // Ties go to the newer RFC, as in ranking.
             matches.Sort((a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : b.Number.CompareTo(a.Number));
             matches.RemoveRange(CandidatesPerQuery, matches.Count - CandidatesPerQuery);
         }
@@ -349,6 +375,9 @@ internal sealed partial class RfcStore
             EXISTS (SELECT 1 FROM index_relations r WHERE r.from_number = e.number AND r.kind = 'is-also')
         FROM index_entries e WHERE e.not_issued = 0;
         """;
+
+    private static bool IsFiltered(IndexSearchFilter filter) =>
+        filter.Status is not null || filter.Since is not null || filter.Author is not null || filter.WorkingGroup is not null;
 
     private const string FilterSql =
         """
