@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Rfc.Documents;
 using Rfc.Documents.Index;
 using Rfc.Documents.Search;
@@ -222,16 +223,22 @@ internal sealed partial class RfcStore
         }
 
         var counts = new Dictionary<string, (int Count, string[] Tokens)>(StringComparer.Ordinal);
-        using SqliteCommand command = Command(
-            $"SELECT e.title, e.number, length(e.title) FROM index_text JOIN index_entries e ON e.number = index_text.rowid WHERE index_text MATCH $q LIMIT {MinedTitles};",
-            ("$q", $"{{title}} : {Phrase(term.Text)}"));
-        using SqliteDataReader reader = command.ExecuteReader();
         var tokens = new TitleTokens();
-        titles = [];
-        while (reader.Read())
+        List<(int Number, int Length)> read = [];
+        Rows(
+            $"SELECT e.title, e.number, length(e.title) FROM index_text JOIN index_entries e ON e.number = index_text.rowid WHERE index_text MATCH $q LIMIT {MinedTitles};",
+            [("$q", $"{{title}} : {Phrase(term.Text)}")],
+            row =>
+            {
+                read.Add((raw.sqlite3_column_int(row, 1), raw.sqlite3_column_int(row, 2)));
+                Mine(RawStatement.Text(row, 0) ?? "");
+            });
+        titles = read;
+        return [.. counts.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key, StringComparer.Ordinal).Take(ExpansionsPerWord).Select(c => c.Value.Tokens)];
+
+        void Mine(string title)
         {
-            titles.Add((reader.GetInt32(1), reader.GetInt32(2)));
-            tokens.Read(reader.GetString(0));
+            tokens.Read(title);
             (int start, int length) = term.Tokens.Count == 1 ? SearchText.FindExpansion(tokens, term.Tokens[0]) : (-1, 0);
             if (start < 0)
             {
@@ -245,8 +252,6 @@ internal sealed partial class RfcStore
                 counts[key] = (counts.GetValueOrDefault(key).Count + 1, expansion);
             }
         }
-
-        return [.. counts.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key, StringComparer.Ordinal).Take(ExpansionsPerWord).Select(c => c.Value.Tokens)];
     }
 
     /// <summary>
@@ -258,22 +263,23 @@ internal sealed partial class RfcStore
     /// </summary>
     private List<int> CandidateIds(string fts, IndexSearchFilter filter, Dictionary<int, double> scores, bool shortestTitleFirst = false)
     {
-        using SqliteCommand command = shortestTitleFirst || IsFiltered(filter)
-            ? Command(
-                $"SELECT e.number, length(e.title) FROM index_text JOIN index_entries e ON e.number = index_text.rowid WHERE index_text MATCH $q AND {FilterSql};",
-                [("$q", fts), .. FilterParameters(filter)])
-            : Command("SELECT rowid FROM index_text WHERE index_text MATCH $q;", ("$q", fts));
-        using SqliteDataReader reader = command.ExecuteReader();
-
         // Each match with what it is ordered by: the title's length, or its score (higher first, so negated).
         var matches = new List<(double Key, int Number)>();
-        while (reader.Read())
+        if (shortestTitleFirst || IsFiltered(filter))
         {
-            int number = reader.GetInt32(0);
-            matches.Add((shortestTitleFirst ? reader.GetInt32(1) : -scores.GetValueOrDefault(number), number));
+            Rows(
+                $"SELECT e.number, length(e.title) FROM index_text JOIN index_entries e ON e.number = index_text.rowid WHERE index_text MATCH $q AND {FilterSql};",
+                [("$q", fts), .. FilterParameters(filter)],
+                row => matches.Add(Match(raw.sqlite3_column_int(row, 0), raw.sqlite3_column_int(row, 1))));
+        }
+        else
+        {
+            Rows("SELECT rowid FROM index_text WHERE index_text MATCH $q;", [("$q", fts)], row => matches.Add(Match(raw.sqlite3_column_int(row, 0), 0)));
         }
 
         return Best(matches);
+
+        (double Key, int Number) Match(int number, int titleLength) => (shortestTitleFirst ? titleLength : -scores.GetValueOrDefault(number), number);
     }
 
     /// <summary>The numbers of the <see cref="CandidatesPerQuery"/> matches of lowest key (ties: the newer RFC, as in ranking).</summary>
@@ -300,13 +306,10 @@ internal sealed partial class RfcStore
         // Every match of the query, not just the candidates: FTS5 re-runs a MATCH for each value of "rowid IN (…)"
         // (measured: 180 ms for 150 candidates, against 1 ms for all 400 matches of the query read once).
         var scores = new Dictionary<int, double>();
-        using SqliteCommand command = Command($"SELECT rowid, bm25(index_text, {IndexWeights}) FROM index_text WHERE index_text MATCH $q;", ("$q", fts));
-        using SqliteDataReader reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            scores[reader.GetInt32(0)] = -reader.GetDouble(1);
-        }
-
+        Rows(
+            $"SELECT rowid, bm25(index_text, {IndexWeights}) FROM index_text WHERE index_text MATCH $q;",
+            [("$q", fts)],
+            row => scores[raw.sqlite3_column_int(row, 0)] = -raw.sqlite3_column_double(row, 1));
         return scores;
     }
 
@@ -324,33 +327,32 @@ internal sealed partial class RfcStore
         }
 
         string idList = "[" + string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
-        using SqliteCommand command = Command(
+        Rows(
             $"""
             SELECT e.number, e.title, e.keywords, e.current_status, e.stream, e.year, e.month, e.day,
                 coalesce(s.obsoleted, 0), coalesce(s.updated_by, 0), coalesce(s.subseries, 0)
             FROM index_entries e LEFT JOIN index_standing s ON s.number = e.number
             WHERE e.number IN (SELECT value FROM json_each($ids)) AND e.not_issued = 0 AND {FilterSql};
             """,
-            [("$ids", idList), .. FilterParameters(filter)]);
-        using SqliteDataReader rows = command.ExecuteReader();
-        while (rows.Read())
-        {
-            int number = rows.GetInt32(0);
-            dates[number] = rows.IsDBNull(5) || rows.IsDBNull(6) ? null : new RfcDate(rows.GetInt32(5), rows.GetInt32(6), rows.IsDBNull(7) ? null : rows.GetInt32(7));
-            candidates.Add(new IndexCandidate
+            [("$ids", idList), .. FilterParameters(filter)],
+            row =>
             {
-                Number = new RfcNumber(number),
-                Title = rows.GetString(1),
-                Keywords = rows.GetString(2).Split('\n', StringSplitOptions.RemoveEmptyEntries),
-                Status = RfcStatus.Parse(rows.GetString(3)),
-                Stream = NullableString(rows, 4),
-                IsObsoleted = rows.GetInt32(8) != 0,
-                UpdatedBy = rows.GetInt32(9),
-                InSubseries = rows.GetInt32(10) != 0,
-                TextScore = scores.GetValueOrDefault(number),
-                MatchesAll = !partial.Contains(number),
+                int number = raw.sqlite3_column_int(row, 0);
+                dates[number] = IsNull(row, 5) || IsNull(row, 6) ? null : new RfcDate(raw.sqlite3_column_int(row, 5), raw.sqlite3_column_int(row, 6), IsNull(row, 7) ? null : raw.sqlite3_column_int(row, 7));
+                candidates.Add(new IndexCandidate
+                {
+                    Number = new RfcNumber(number),
+                    Title = RawStatement.Text(row, 1) ?? "",
+                    Keywords = (RawStatement.Text(row, 2) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                    Status = RfcStatus.Parse(RawStatement.Text(row, 3)),
+                    Stream = RawStatement.Text(row, 4),
+                    IsObsoleted = raw.sqlite3_column_int(row, 8) != 0,
+                    UpdatedBy = raw.sqlite3_column_int(row, 9),
+                    InSubseries = raw.sqlite3_column_int(row, 10) != 0,
+                    TextScore = scores.GetValueOrDefault(number),
+                    MatchesAll = !partial.Contains(number),
+                });
             });
-        }
 
         return candidates;
     }
@@ -375,6 +377,29 @@ internal sealed partial class RfcStore
             EXISTS (SELECT 1 FROM index_relations r WHERE r.from_number = e.number AND r.kind = 'is-also')
         FROM index_entries e WHERE e.not_issued = 0;
         """;
+
+    private static bool IsNull(sqlite3_stmt row, int column) => raw.sqlite3_column_type(row, column) == raw.SQLITE_NULL;
+
+    /// <summary>
+    /// Runs one read on the store's connection through SQLite's C API (<see cref="RawStatement"/>): the reads of
+    /// hundreds of rows an index search makes. A failure throws the <see cref="SqliteException"/> that
+    /// Microsoft.Data.Sqlite would have, so callers map it alike.
+    /// </summary>
+    private void Rows(string sql, (string Name, object? Value)[] parameters, Action<sqlite3_stmt> row)
+    {
+        sqlite3 db = _connection.Handle!;
+        int result = RawStatement.Run(db, sql, statement =>
+        {
+            foreach ((string name, object? value) in parameters)
+            {
+                RawStatement.Bind(statement, name, value);
+            }
+        }, row, out string? error);
+        if (result != raw.SQLITE_DONE)
+        {
+            throw new SqliteException(string.Create(CultureInfo.InvariantCulture, $"SQLite Error {result}: '{error}'."), result);
+        }
+    }
 
     private static bool IsFiltered(IndexSearchFilter filter) =>
         filter.Status is not null || filter.Since is not null || filter.Author is not null || filter.WorkingGroup is not null;

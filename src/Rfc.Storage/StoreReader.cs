@@ -176,35 +176,8 @@ internal sealed class StoreReader : IDisposable
     public void Dispose() => _db.Dispose();
 
     /// <summary>Runs <paramref name="sql"/> (one statement), calling <paramref name="row"/> for each row; false on any SQLite error.</summary>
-    private static bool Query(sqlite3 db, string sql, Action<sqlite3_stmt> bind, Action<sqlite3_stmt> row)
-    {
-        if (raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt statement) != raw.SQLITE_OK)
-        {
-            statement.Dispose();
-            return false;
-        }
+    private static bool Query(sqlite3 db, string sql, Action<sqlite3_stmt> bind, Action<sqlite3_stmt> row) =>
+        RawStatement.Run(db, sql, bind, row, out _) == raw.SQLITE_DONE;
 
-        using (statement)
-        {
-            bind(statement);
-            while (true)
-            {
-                int step = raw.sqlite3_step(statement);
-                if (step == raw.SQLITE_DONE)
-                {
-                    return true;
-                }
-
-                if (step != raw.SQLITE_ROW)
-                {
-                    return false;
-                }
-
-                row(statement);
-            }
-        }
-    }
-
-    private static string? Text(sqlite3_stmt statement, int column) =>
-        raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(statement, column).utf8_to_string();
+    private static string? Text(sqlite3_stmt statement, int column) => RawStatement.Text(statement, column);
 }
