@@ -25,6 +25,10 @@ internal static class SearchText
     private static readonly SearchValues<char> s_asciiLettersAndDigits =
         SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
+    /// <summary>Every ASCII character that is not a letter or digit: what separates tokens.</summary>
+    private static readonly SearchValues<char> s_asciiSeparators =
+        SearchValues.Create([.. Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => !char.IsAsciiLetterOrDigit(c))]);
+
     /// <summary>Splits <paramref name="text"/> into lowercase tokens of letters and digits.</summary>
     public static List<string> Tokenize(string text)
     {
@@ -75,18 +79,37 @@ internal static class SearchText
     /// <summary>Advances <paramref name="i"/> past the next run of letters and digits of <paramref name="text"/>, which starts at <paramref name="start"/>; false at the end.</summary>
     internal static bool NextToken(string text, ref int i, out int start)
     {
-        while (i < text.Length && !char.IsLetterOrDigit(text[i]))
-        {
-            i++;
-        }
-
+        ReadOnlySpan<char> span = text;
+        i = Skip(span, i, s_asciiSeparators, token: false);
         start = i;
-        while (i < text.Length && char.IsLetterOrDigit(text[i]))
+        i = Skip(span, i, s_asciiLettersAndDigits, token: true);
+        return i > start;
+    }
+
+    /// <summary>
+    /// The first index from <paramref name="i"/> where <paramref name="span"/> stops being a separator (or, with
+    /// <paramref name="token"/>, a letter or digit): whole runs of ASCII at a time, other characters one by one.
+    /// </summary>
+    private static int Skip(ReadOnlySpan<char> span, int i, SearchValues<char> ascii, bool token)
+    {
+        while (i < span.Length)
         {
+            int run = span[i..].IndexOfAnyExcept(ascii);
+            if (run < 0)
+            {
+                return span.Length;
+            }
+
+            i += run;
+            if (span[i] < 0x80 || char.IsLetterOrDigit(span[i]) != token)
+            {
+                return i;
+            }
+
             i++;
         }
 
-        return i > start;
+        return i;
     }
 
     /// <summary>

@@ -49,21 +49,20 @@ internal sealed class TitleTokens
             _lower = new char[Math.Max(title.Length, _lower.Length * 2)];
         }
 
+        // Invariant lowercasing maps each UTF-16 unit to one unit, so every token keeps its place in the buffer;
+        // titles are nearly all ASCII, which lowercases a vector at a time.
+        Span<char> lower = _lower.AsSpan(0, title.Length);
+        if (Ascii.ToLower(title, lower, out _) != OperationStatus.Done)
+        {
+            title.AsSpan().ToLowerInvariant(lower);
+        }
+
         int i = 0;
         while (SearchText.NextToken(title, ref i, out int start))
         {
             if (Count == _ranges.Length)
             {
                 Array.Resize(ref _ranges, Count * 2);
-            }
-
-            // Invariant lowercasing maps each UTF-16 unit to one unit, so the token keeps its place in the buffer;
-            // titles are nearly all ASCII, which lowercases a vector at a time.
-            ReadOnlySpan<char> token = title.AsSpan(start, i - start);
-            Span<char> lower = _lower.AsSpan(start, i - start);
-            if (Ascii.ToLower(token, lower, out _) != OperationStatus.Done)
-            {
-                token.ToLowerInvariant(lower);
             }
 
             _ranges[Count++] = (start, i - start);

@@ -62,5 +62,32 @@ public sealed class SearchTextTests
         Assert.Equal((start, length), SearchText.FindExpansion(new TitleTokens().Read(title), acronym));
     }
 
+    [Theory]
+    [InlineData("SIP: Session Initiation Protocol")]
+    [InlineData("Zürich Straße\u2014\u03A9mega (IDN) résumé")]
+    [InlineData("a\u00A0b\u00B7c d\u2003e")]
+    [InlineData("  --HTTP/1.1--  ")]
+    [InlineData("\u00C9TAT \u00E9tat 123abc")]
+    [InlineData("")]
+    public void Tokenize_AgreesWithSplittingAtEveryNonLetterOrDigit(string text)
+    {
+        var expected = new List<string>();
+        var run = new System.Text.StringBuilder();
+        foreach (char c in text + " ")
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                run.Append(char.ToLowerInvariant(c));
+            }
+            else if (run.Length > 0)
+            {
+                expected.Add(run.ToString());
+                run.Clear();
+            }
+        }
+
+        Assert.Equal(expected, SearchText.Tokenize(text));
+    }
+
     private static string[] Tokenize(string text) => [.. SearchText.Tokenize(text)];
 }
