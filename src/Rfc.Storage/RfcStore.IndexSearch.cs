@@ -477,7 +477,8 @@ internal sealed partial class RfcStore
     private Dictionary<string, int> VocabularyNear(string word)
     {
         const string Extra = "(v.mask & ~$mask)", Missing = "($mask & ~v.mask)";
-        using SqliteCommand command = Command(
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        Rows(
             $"""
             SELECT v.word, v.count FROM index_vocabulary v INDEXED BY index_vocabulary_by_length
             WHERE v.length BETWEEN $shortest AND $longest
@@ -485,16 +486,12 @@ internal sealed partial class RfcStore
                 AND ({Missing} & ({Missing} - 1) & (({Missing} & ({Missing} - 1)) - 1)) = 0
             ORDER BY v.word;
             """,
-            ("$shortest", word.Length - SpellingCorrector.MaxEdits),
-            ("$longest", Math.Min(word.Length + SpellingCorrector.MaxEdits, MaxWordLength)),
-            ("$mask", SpellingCorrector.LetterMask(word)));
-        using SqliteDataReader reader = command.ExecuteReader();
-        var words = new Dictionary<string, int>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            words[reader.GetString(0)] = reader.GetInt32(1);
-        }
-
+            [
+                ("$shortest", word.Length - SpellingCorrector.MaxEdits),
+                ("$longest", Math.Min(word.Length + SpellingCorrector.MaxEdits, MaxWordLength)),
+                ("$mask", SpellingCorrector.LetterMask(word)),
+            ],
+            row => words[RawStatement.Text(row, 0) ?? ""] = raw.sqlite3_column_int(row, 1));
         return words;
     }
 
