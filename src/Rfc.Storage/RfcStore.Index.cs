@@ -200,19 +200,16 @@ internal sealed partial class RfcStore
     private List<int> ObsoletedBy(int number)
     {
         var result = new List<int>();
-        using SqliteCommand command = Command(
+        Rows(
             StoreQueries.ObsoletedBy,
-            ("$n", number),
-            ("$id", "RFC" + number.ToString(CultureInfo.InvariantCulture)));
-        using SqliteDataReader reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            if (DocId.TryParse(reader.GetString(0), out DocId id) && id.IsRfc)
+            [("$n", number), ("$id", "RFC" + number.ToString(CultureInfo.InvariantCulture))],
+            row =>
             {
-                result.Add(id.Number);
-            }
-        }
-
+                if (DocId.TryParse(RawStatement.Text(row, 0), out DocId id) && id.IsRfc)
+                {
+                    result.Add(id.Number);
+                }
+            });
         return result;
     }
 
