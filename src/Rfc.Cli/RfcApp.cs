@@ -58,6 +58,19 @@ internal static class RfcApp
             }
         }
 
+        if (IsPlainSearch(args))
+        {
+            // So does the everyday index search (a tenth of a search's instructions were the tree and its parse).
+            try
+            {
+                return await SearchCommand.RunPlainAsync(args[1..], context, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                return (int)ErrorReporter.Report(e, context.Stderr, verbose: false, cancellationToken);
+            }
+        }
+
         using StreamWriter output = new(context.Stdout, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 4096, leaveOpen: true);
         GlobalOptions globals = new();
         try
@@ -92,6 +105,29 @@ internal static class RfcApp
     /// True for exactly <c>rfc DIGITS</c> or <c>rfc DIGITS --offline</c> (either order) naming a valid RFC number: the
     /// arguments the full parser reads as one number and at most the one flag. Anything else goes to the parser.
     /// </summary>
+    /// <summary>
+    /// True for exactly <c>rfc search WORD…</c>, words the full parser reads as the query and nothing else: no option,
+    /// no <c>--</c>, no response file, directive or help alias. Anything else goes to the parser.
+    /// </summary>
+    internal static bool IsPlainSearch(string[] args)
+    {
+        if (args.Length < 2 || args[0] != "search")
+        {
+            return false;
+        }
+
+        foreach (string word in args.AsSpan(1))
+        {
+            // Not an option or "--", a response file (@file), a directive ([…]) or a help alias (/?, /h).
+            if (word.Length == 0 || word[0] is '-' or '@' or '[' or '/')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     internal static bool IsPlainRead(string[] args, [NotNullWhen(true)] out string? number, out bool offline)
     {
         number = null;

@@ -374,6 +374,47 @@ public sealed class LibraryTests : IAsyncLifetime
         Assert.Equal(plain, number is not null);
     }
 
+    [Theory]
+    [InlineData("congestion", "control")]
+    [InlineData("HTTP/1.1")]
+    [InlineData("rfc", "2616")]
+    [InlineData("congestoin")]
+    [InlineData("nothing", "matches", "this")]
+    public async Task Search_PlainWords_SayWhatTheFullParserSays(params string[] words)
+    {
+        await SyncAsync();
+
+        // "rfc search WORDS" takes the fast path (no command tree); with --limit 20 (the default) the same search goes
+        // through the parser.
+        CliResult plain = await Run(["search", .. words]);
+        CliResult parsed = await Run(["search", .. words, "--limit", "20"]);
+
+        Assert.True(RfcApp.IsPlainSearch(["search", .. words]));
+        Assert.False(RfcApp.IsPlainSearch(["search", .. words, "--limit", "20"]));
+        Assert.Equal(parsed.ExitCode, plain.ExitCode);
+        Assert.Equal(parsed.Stdout, plain.Stdout);
+        Assert.Equal(parsed.StderrLines, plain.StderrLines);
+    }
+
+    [Theory]
+    [InlineData(new[] { "search", "sip" }, true)]
+    [InlineData(new[] { "search", "congestion", "control" }, true)]
+    [InlineData(new[] { "search", "x.509", "rfc", "5280" }, true)]
+    [InlineData(new[] { "search" }, false)]
+    [InlineData(new[] { "search", "sip", "--json" }, false)]
+    [InlineData(new[] { "search", "--full-text", "sip" }, false)]
+    [InlineData(new[] { "search", "--", "-sip" }, false)]
+    [InlineData(new[] { "search", "@words.txt" }, false)]
+    [InlineData(new[] { "search", "/?" }, false)]
+    [InlineData(new[] { "search", "[diagram]" }, false)]
+    [InlineData(new[] { "search", "" }, false)]
+    [InlineData(new[] { "--verbose", "search", "sip" }, false)]
+    [InlineData(new[] { "info", "sip" }, false)]
+    public void IsPlainSearch_TakesOnlyWordsAfterSearch(string[] args, bool plain)
+    {
+        Assert.Equal(plain, RfcApp.IsPlainSearch(args));
+    }
+
     [Fact]
     public async Task Get_NamesCurrentRfcs_WhenReadingObsoleted_UnlessQuiet()
     {

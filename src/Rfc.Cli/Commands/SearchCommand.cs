@@ -56,11 +56,7 @@ internal static class SearchCommand
         };
         search.SetAction((parse, cancellationToken) =>
         {
-            string text = string.Join(' ', parse.GetValue(query) ?? []);
-            if (text.Length > RfcClient.MaxQueryLength)
-            {
-                throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"the search query is {text.Length} characters long; at most {RfcClient.MaxQueryLength} are searched (shorten it)"));
-            }
+            string text = QueryText(parse.GetValue(query) ?? []);
 
             int count = Number(parse.GetValue(limit), "--limit", "a number of results from 1 to 1000") ?? RfcSearchFilter.DefaultLimit;
             if (count is < 1 or > MaxLimit)
@@ -89,6 +85,23 @@ internal static class SearchCommand
             return IndexAsync(text, filter, parse.GetValue(json), context, cancellationToken);
         });
         root.Subcommands.Add(search);
+    }
+
+    /// <summary>
+    /// <c>rfc search WORDS…</c> and nothing else, which <see cref="RfcApp"/> runs without building the command tree
+    /// (see <see cref="RfcApp.IsPlainSearch"/>): what the parsed command does with its defaults, an index search for
+    /// the words with at most <see cref="RfcSearchFilter.DefaultLimit"/> results as a table or tab-separated lines.
+    /// </summary>
+    public static Task<int> RunPlainAsync(IReadOnlyList<string> words, CliContext context, CancellationToken cancellationToken) =>
+        IndexAsync(QueryText(words), new RfcSearchFilter { Limit = RfcSearchFilter.DefaultLimit }, json: false, context, cancellationToken);
+
+    /// <summary>The query's words as one query, refused when longer than the index search reads.</summary>
+    private static string QueryText(IEnumerable<string> words)
+    {
+        string text = string.Join(' ', words);
+        return text.Length > RfcClient.MaxQueryLength
+            ? throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"the search query is {text.Length} characters long; at most {RfcClient.MaxQueryLength} are searched (shorten it)"))
+            : text;
     }
 
     /// <summary>
