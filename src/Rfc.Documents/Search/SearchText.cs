@@ -223,7 +223,8 @@ internal static class SearchText
             }
         }
 
-        if (letters < 2 || !char.IsAsciiLetter(acronym[0][0]))
+        // No parenthesis, nothing spelled out before one (most titles).
+        if (letters < 2 || !char.IsAsciiLetter(acronym[0][0]) || !tokens.Title.Contains('(', StringComparison.Ordinal))
         {
             return (-1, 0);
         }
@@ -303,7 +304,8 @@ internal static class SearchText
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(acronym);
-        if (acronym.Length < 3 || !acronym.All(char.IsAsciiLetter))
+        // A run spells one letter per token: a title with fewer tokens than the acronym has letters has none.
+        if (acronym.Length < 3 || tokens.Count < acronym.Length || !acronym.All(char.IsAsciiLetter))
         {
             return (-1, 0);
         }
