@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Instructions per index search: callgrind's count of the instructions one `rfc search` process executes (start-up,
 # store, SQLite, ranking, output), for the queries search-quality.sh --speed times. Counts, unlike wall-clock
-# medians, do not move with the machine's load or its neighbours: the same binary, store and query give the same
-# count to within a few thousand, so a change is measured by its own difference. They leave out what the kernel does
-# (page faults, system calls), which the timings include.
+# medians, hardly move with the machine's load or its neighbours: the same binary, store and query give the same
+# count to within about half a percent, so a change is measured by its own difference. They leave out what the kernel
+# does (page faults, system calls), which the timings include.
 #
 #   RFC_BIN=... RFC_HOME=... benchmarks/search-instructions.sh
 #   RFC_BIN=... RFC_HOME=... RFC_BASELINE_BIN=... RFC_BASELINE_HOME=... benchmarks/search-instructions.sh
