@@ -386,11 +386,15 @@ public sealed class MirrorTests : IDisposable
         });
         await ServeIndexAsync(1, 4);
 
-        CliResult result = await CliRunner.RunAsync(["mirror", "--from", "1", "--to", "4", "--jobs", "4", "--transport", "socket", "--source", server.BaseUri + "rfc{n}.txt"], Environment);
+        // In a process of its own: the budget is the process's, and in the test process the fetches of other test
+        // classes, running in parallel, share it and fail while this test holds it full (CI saw a fixture's fetch of
+        // RFC 2616 refused so).
+        RfcExecutable.Result result = await RfcExecutable.RunAsync(["mirror", "--from", "1", "--to", "4", "--jobs", "4", "--transport", "socket", "--source", server.BaseUri + "rfc{n}.txt"], Environment, TestContext.Current.CancellationToken);
+        string[] stderr = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(4, result.ExitCode);
-        Assert.Contains(result.StderrLines, line => line.EndsWith(": the documents being read at once passed the 128 MiB memory budget", StringComparison.Ordinal));
-        Assert.StartsWith("rfc: mirror: 4 documents: 0 fetched, 0 unchanged, 4 failed, 0 indexed; ", result.StderrLines[^1]);
+        Assert.Contains(stderr, line => line.EndsWith(": the documents being read at once passed the 128 MiB memory budget", StringComparison.Ordinal));
+        Assert.StartsWith("rfc: mirror: 4 documents: 0 fetched, 0 unchanged, 4 failed, 0 indexed; ", stderr[^1]);
     }
 
     [Theory]
