@@ -106,6 +106,7 @@ internal sealed class IndexUpdate : IDisposable
                 standing.Transaction = _transaction;
                 standing.CommandText = RfcStore.RefillStandingSql;
                 standing.ExecuteNonQuery();
+                RfcStore.RebuildAcronyms(_transaction.Connection!, _transaction);
             }
 
             RfcStore.PutSyncState(_transaction, state);

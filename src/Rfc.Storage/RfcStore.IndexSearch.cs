@@ -27,9 +27,6 @@ internal sealed partial class RfcStore
     /// </summary>
     private const int CandidatesPerQuery = 150;
 
-    /// <summary>How many titles with a word <see cref="MineExpansions"/> reads: more than any acronym's (TLS has about 300).</summary>
-    private const int MinedTitles = 400;
-
     /// <summary>Acronym expansions mined from titles ("Address Resolution Protocol (ARP)") searched per query word.</summary>
     private const int ExpansionsPerWord = 2;
 
@@ -58,7 +55,6 @@ internal sealed partial class RfcStore
             {
                 SearchQuery parsed = ParseQuery(query);
                 bool corrected = false;
-                List<(int Number, int Length)>? titled = null;
                 if (parsed.Kind == SearchQueryKind.Words)
                 {
                     SearchQuery spelled = CorrectSpelling(parsed);
@@ -66,10 +62,7 @@ internal sealed partial class RfcStore
                     var expansions = new Dictionary<QueryTerm, IReadOnlyList<IReadOnlyList<string>>>();
                     foreach (QueryTerm term in spelled.NameTerms.Distinct())
                     {
-                        expansions[term] = MineExpansions(term, out List<(int Number, int Length)>? matches);
-
-                        // A single name's titles were all read to mine it: they are the title candidates too.
-                        titled = spelled.NameTerms.Count() == 1 && matches is { Count: < MinedTitles } && !IsFiltered(filter) ? matches : null;
+                        expansions[term] = Expansions(term);
                     }
 
                     parsed = spelled.WithExpansions(expansions);
@@ -97,7 +90,7 @@ internal sealed partial class RfcStore
                         ids = CandidateIds(FtsQuery.Prepare(parsed.Text), filter, scores);
                         break;
                     default:
-                        (ids, partialIds) = WordCandidates(parsed, filter, scores, titled);
+                        (ids, partialIds) = WordCandidates(parsed, filter, scores);
                         break;
                 }
 
@@ -149,13 +142,13 @@ internal sealed partial class RfcStore
     /// (a version ranks, it does not filter); the title phrases acronyms stand for. Then, when those are fewer than
     /// the limit, the partial matches of a query of several words: any name word anywhere.
     /// </summary>
-    private (List<int> Whole, List<int> Partial) WordCandidates(SearchQuery query, IndexSearchFilter filter, Dictionary<int, double> scores, List<(int Number, int Length)>? titled)
+    private (List<int> Whole, List<int> Partial) WordCandidates(SearchQuery query, IndexSearchFilter filter, Dictionary<int, double> scores)
     {
         List<string> names = [.. query.NameTerms.Select(t => Phrase(t.Text))];
         List<string> all = [.. query.Terms.Select(t => Phrase(t.Text))];
         var whole = new List<int>();
         var seen = new HashSet<int>();
-        int Add(List<int> into, string fts, bool shortestTitleFirst = false) => AddFound(into, CandidateIds(fts, filter, scores, shortestTitleFirst));
+        int Add(List<int> into, string fts) => AddFound(into, CandidateIds(fts, filter, scores));
         int AddFound(List<int> into, List<int> found)
         {
             foreach (int id in found)
@@ -169,18 +162,13 @@ internal sealed partial class RfcStore
             return found.Count;
         }
 
-        // Titles with every name word, shortest first and then best bm25 first; when the shortest-first query found
-        // fewer than it may take, it found them all, and the second would only find the same rows. Of a single name
-        // mining read them already (titled): they are ordered here.
-        string inTitle = $"{{title}} : ({string.Join(" AND ", names)})";
-        if (titled is not null)
+        // Titles with every name word, read once: shortest first, and, when there are more than one order keeps, best
+        // bm25 first too (fewer, and the second order would only add the same rows).
+        List<(int Number, int Length)> titled = TitleMatches($"{{title}} : ({string.Join(" AND ", names)})", filter);
+        AddFound(whole, Best([.. titled.Select(t => ((double)t.Length, t.Number))]));
+        if (titled.Count > CandidatesPerQuery)
         {
-            AddFound(whole, Best([.. titled.Select(t => ((double)t.Length, t.Number))]));
             AddFound(whole, Best([.. titled.Select(t => (-scores.GetValueOrDefault(t.Number), t.Number))]));
-        }
-        else if (Add(whole, inTitle, shortestTitleFirst: true) == CandidatesPerQuery)
-        {
-            Add(whole, inTitle);
         }
 
         Add(whole, $"{TextColumns} : ({string.Join(" AND ", all)})");
@@ -208,78 +196,110 @@ internal sealed partial class RfcStore
     }
 
     /// <summary>
-    /// What an acronym stands for, learned from the index's own titles that contain it: the run of words whose
-    /// initials spell it ("IANA Allocation Guidelines for the Address Resolution Protocol (ARP)" teaches <c>arp</c>) or
-    /// that stand before it in parentheses ("DNS-Based Service Discovery (DNS-SD)"), most frequent first. So RFC 826,
-    /// whose title never says ARP, is found for <c>arp</c>.
+    /// What an acronym stands for, learned from the index's own titles that contain it (<see cref="TitleAcronyms"/>,
+    /// counted by the sync into <c>index_acronyms</c>): the run of words whose initials spell it ("IANA Allocation
+    /// Guidelines for the Address Resolution Protocol (ARP)" teaches <c>arp</c>) or that stand before it in parentheses
+    /// ("DNS-Based Service Discovery (DNS-SD)"), most frequent first. So RFC 826, whose title never says ARP, is found
+    /// for <c>arp</c>.
     /// </summary>
-    private IReadOnlyList<IReadOnlyList<string>> MineExpansions(QueryTerm term, out List<(int Number, int Length)>? titles)
+    private List<IReadOnlyList<string>> Expansions(QueryTerm term)
     {
-        titles = null;
-        string letters = string.Concat(term.Tokens);
-        if (letters.Length < 3 || !letters.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(letters[0]))
+        if (!TitleAcronyms.IsMinable(term.Tokens))
         {
             return [];
         }
 
-        var counts = new Dictionary<string, (int Count, string[] Tokens)>(StringComparer.Ordinal);
-        var tokens = new TitleTokens();
-        List<(int Number, int Length)> read = [];
+        var expansions = new List<IReadOnlyList<string>>(ExpansionsPerWord);
         Rows(
-            $"SELECT e.title, e.number, length(e.title) FROM index_text JOIN index_entries e ON e.number = index_text.rowid WHERE index_text MATCH $q LIMIT {MinedTitles};",
-            [("$q", $"{{title}} : {Phrase(term.Text)}")],
-            row =>
-            {
-                read.Add((raw.sqlite3_column_int(row, 1), raw.sqlite3_column_int(row, 2)));
-                Mine(RawStatement.Text(row, 0) ?? "");
-            });
-        titles = read;
-        return [.. counts.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key, StringComparer.Ordinal).Take(ExpansionsPerWord).Select(c => c.Value.Tokens)];
+            $"SELECT expansion FROM index_acronyms WHERE term = $term ORDER BY count DESC, expansion LIMIT {ExpansionsPerWord};",
+            [("$term", TitleAcronyms.Key(term.Tokens))],
+            row => expansions.Add((RawStatement.Text(row, 0) ?? "").Split(' ')));
+        return expansions;
+    }
 
-        void Mine(string title)
+    /// <summary>
+    /// Rebuilds <c>index_acronyms</c> from the issued entries' titles: for each word a title expands
+    /// (<see cref="TitleAcronyms.Mine"/>), each expansion with how many titles give it. Runs inside the sync's
+    /// transaction (<see cref="IndexUpdate.Commit"/>) and the migration that made the table, so the expansions always
+    /// come from the index searched.
+    /// </summary>
+    internal static void RebuildAcronyms(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var counts = new Dictionary<(string Term, string Expansion), int>();
+        var tokens = new TitleTokens();
+        using (SqliteCommand read = connection.CreateCommand())
         {
-            tokens.Read(title);
-            (int start, int length) = term.Tokens.Count == 1 ? SearchText.FindExpansion(tokens, term.Tokens[0]) : (-1, 0);
-            if (start < 0)
+            read.Transaction = transaction;
+            read.CommandText = "SELECT title FROM index_entries WHERE not_issued = 0;";
+            using SqliteDataReader reader = read.ExecuteReader();
+            while (reader.Read())
             {
-                (start, length) = SearchText.FindSpelledOut(tokens, term.Tokens);
+                TitleAcronyms.Mine(tokens.Read(reader.GetString(0)), (term, expansion) =>
+                {
+                    (string, string) key = (term, string.Join(' ', expansion));
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                });
             }
+        }
 
-            if (start >= 0)
-            {
-                string[] expansion = tokens.Slice(start, length);
-                string key = string.Join(' ', expansion);
-                counts[key] = (counts.GetValueOrDefault(key).Count + 1, expansion);
-            }
+        using SqliteCommand clear = connection.CreateCommand();
+        clear.Transaction = transaction;
+        clear.CommandText = "DELETE FROM index_acronyms;";
+        clear.ExecuteNonQuery();
+        using SqliteCommand insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO index_acronyms (term, expansion, count) VALUES ($term, $expansion, $count);";
+        SqliteParameter termParameter = insert.Parameters.Add("$term", SqliteType.Text);
+        SqliteParameter expansionParameter = insert.Parameters.Add("$expansion", SqliteType.Text);
+        SqliteParameter countParameter = insert.Parameters.Add("$count", SqliteType.Integer);
+        foreach (((string term, string expansion), int count) in counts)
+        {
+            termParameter.Value = term;
+            expansionParameter.Value = expansion;
+            countParameter.Value = count;
+            insert.ExecuteNonQuery();
         }
     }
 
     /// <summary>
     /// Entry numbers matching an FTS5 expression and the filter, at most <see cref="CandidatesPerQuery"/>: the best
-    /// of <paramref name="scores"/> (bm25 of the whole query, which every candidate query's matches are among) first,
-    /// or the shortest titles first. Reads the matches' numbers only, not bm25: scoring each narrower query's matches
+    /// of <paramref name="scores"/> (bm25 of the whole query, which every candidate query's matches are among) first.
+    /// Reads the matches' numbers only, not bm25: scoring each narrower query's matches
     /// again was most of a search's time in SQLite (measured: a broad query such as <c>sip</c> ran bm25 over the same
     /// rows four times).
     /// </summary>
-    private List<int> CandidateIds(string fts, IndexSearchFilter filter, Dictionary<int, double> scores, bool shortestTitleFirst = false)
+    private List<int> CandidateIds(string fts, IndexSearchFilter filter, Dictionary<int, double> scores)
     {
-        // Each match with what it is ordered by: the title's length, or its score (higher first, so negated).
+        // Each match with what it is ordered by: its score, higher first, so negated.
         var matches = new List<(double Key, int Number)>();
-        if (shortestTitleFirst || IsFiltered(filter))
+        if (IsFiltered(filter))
         {
-            Rows(
-                $"SELECT e.number, length(e.title) FROM index_text JOIN index_entries e ON e.number = index_text.rowid WHERE index_text MATCH $q AND {FilterSql};",
-                [("$q", fts), .. FilterParameters(filter)],
-                row => matches.Add(Match(raw.sqlite3_column_int(row, 0), raw.sqlite3_column_int(row, 1))));
+            foreach ((int number, _) in TitleMatches(fts, filter))
+            {
+                matches.Add((-scores.GetValueOrDefault(number), number));
+            }
         }
         else
         {
-            Rows("SELECT rowid FROM index_text WHERE index_text MATCH $q;", [("$q", fts)], row => matches.Add(Match(raw.sqlite3_column_int(row, 0), 0)));
+            Rows("SELECT rowid FROM index_text WHERE index_text MATCH $q;", [("$q", fts)], row =>
+            {
+                int number = raw.sqlite3_column_int(row, 0);
+                matches.Add((-scores.GetValueOrDefault(number), number));
+            });
         }
 
         return Best(matches);
+    }
 
-        (double Key, int Number) Match(int number, int titleLength) => (shortestTitleFirst ? titleLength : -scores.GetValueOrDefault(number), number);
+    /// <summary>Every entry matching an FTS5 expression and the filter, with its title's length.</summary>
+    private List<(int Number, int Length)> TitleMatches(string fts, IndexSearchFilter filter)
+    {
+        var matches = new List<(int Number, int Length)>();
+        Rows(
+            $"SELECT e.number, length(e.title) FROM index_text JOIN index_entries e ON e.number = index_text.rowid WHERE index_text MATCH $q AND {FilterSql};",
+            [("$q", fts), .. FilterParameters(filter)],
+            row => matches.Add((raw.sqlite3_column_int(row, 0), raw.sqlite3_column_int(row, 1))));
+        return matches;
     }
 
     /// <summary>The numbers of the <see cref="CandidatesPerQuery"/> matches of lowest key (ties: the newer RFC, as in ranking).</summary>

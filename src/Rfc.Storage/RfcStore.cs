@@ -223,6 +223,12 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
             step.ExecuteNonQuery();
         }
 
+        // Derived data a step's SQL cannot compute: filled from the index the store already holds.
+        if (current < Schema.AcronymsSchema)
+        {
+            RebuildAcronyms(connection, transaction);
+        }
+
         transaction.Commit();
     }
 

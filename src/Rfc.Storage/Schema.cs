@@ -141,5 +141,21 @@ internal static class Schema
             subseries  INTEGER NOT NULL
         );
         """ + RfcStore.RefillStandingSql,
+
+        // 7 (search helper): what acronyms stand for in the index's titles, with how many titles say so
+        // (TitleAcronyms), so a search looks a word up instead of reading every title that contains it. Derived from
+        // index_entries: refilled by every sync that changes the index (IndexUpdate.Commit); filled after this step
+        // for a store that already holds an index (RfcStore.Migrate, AcronymsSchema).
+        """
+        CREATE TABLE index_acronyms (
+            term      TEXT    NOT NULL,
+            expansion TEXT    NOT NULL,
+            count     INTEGER NOT NULL,
+            PRIMARY KEY (term, expansion)
+        ) WITHOUT ROWID;
+        """,
     ];
+
+    /// <summary>The schema version whose step made <c>index_acronyms</c>: a migration past it fills the table in C#.</summary>
+    public const int AcronymsSchema = 7;
 }

@@ -195,13 +195,13 @@ public sealed class IndexStoreTests : IDisposable
             before = [.. store.SearchIndex("http", new IndexSearchFilter())];
         }
 
-        // The store as the release before the standing table left it: the same index, one migration fewer.
+        // The store as the release before the standing table left it: the same index, the migrations since not run.
         SqliteConnection.ClearAllPools();
         using (SqliteConnection connection = new($"Data Source={Path.Combine(_directory, RfcStore.FileName)};Pooling=False"))
         {
             connection.Open();
             using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = $"DROP TABLE index_standing; PRAGMA user_version = {Schema.Migrations.Length - 1};";
+            command.CommandText = $"DROP TABLE index_acronyms; DROP TABLE index_standing; PRAGMA user_version = {Schema.AcronymsSchema - 2};";
             command.ExecuteNonQuery();
         }
 
@@ -210,6 +210,38 @@ public sealed class IndexStoreTests : IDisposable
 
         Assert.Contains(after, h => h.IsObsoleted);
         Assert.Equal(before.Select(h => (h.Number, h.IsObsoleted, h.Parts)), after.Select(h => (h.Number, h.IsObsoleted, h.Parts)));
+    }
+
+    [Fact]
+    public void Acronyms_FoundThroughATitleThatSpellsThemOut_AfterMigrationAndUntilASyncDropsIt()
+    {
+        // RFC 826's title never says ARP; RFC 5227's spells it out, which is how a search for "arp" finds 826.
+        IndexRecord[] records =
+        [
+            Entry(826, "An Ethernet Address Resolution Protocol", RfcStatus.InternetStandard, 1982),
+            Entry(5227, "IPv4 Address Conflict Detection for the Address Resolution Protocol (ARP)", RfcStatus.ProposedStandard, 2008),
+        ];
+        using (RfcStore store = RfcStore.Open(_directory))
+        {
+            Apply(store, records);
+        }
+
+        // The store as the release before the acronyms table left it: the same index, that migration not run.
+        SqliteConnection.ClearAllPools();
+        using (SqliteConnection connection = new($"Data Source={Path.Combine(_directory, RfcStore.FileName)};Pooling=False"))
+        {
+            connection.Open();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = $"DROP TABLE index_acronyms; PRAGMA user_version = {Schema.AcronymsSchema - 1};";
+            command.ExecuteNonQuery();
+        }
+
+        using RfcStore migrated = RfcStore.Open(_directory);
+        Assert.Equal([826, 5227], migrated.SearchIndex("arp", new IndexSearchFilter()).Select(h => h.Number.Value).Order());
+
+        // A sync whose titles no longer spell it out forgets the expansion: 826 is no longer an "arp" result.
+        Apply(migrated, [records[0], Entry(5227, "IPv4 Conflict Detection (ARP)", RfcStatus.ProposedStandard, 2008)]);
+        Assert.Equal([5227], migrated.SearchIndex("arp", new IndexSearchFilter()).Select(h => h.Number.Value));
     }
 
     [Fact]
