@@ -242,23 +242,8 @@ internal sealed partial class RfcStore
             }
         }
 
-        using SqliteCommand clear = connection.CreateCommand();
-        clear.Transaction = transaction;
-        clear.CommandText = "DELETE FROM index_acronyms;";
-        clear.ExecuteNonQuery();
-        using SqliteCommand insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO index_acronyms (term, expansion, count) VALUES ($term, $expansion, $count);";
-        SqliteParameter termParameter = insert.Parameters.Add("$term", SqliteType.Text);
-        SqliteParameter expansionParameter = insert.Parameters.Add("$expansion", SqliteType.Text);
-        SqliteParameter countParameter = insert.Parameters.Add("$count", SqliteType.Integer);
-        foreach (((string term, string expansion), int count) in counts)
-        {
-            termParameter.Value = term;
-            expansionParameter.Value = expansion;
-            countParameter.Value = count;
-            insert.ExecuteNonQuery();
-        }
+        ReplaceRows(connection, transaction, "index_acronyms", [("term", SqliteType.Text), ("expansion", SqliteType.Text), ("count", SqliteType.Integer)],
+            counts.Select(c => new object[] { c.Key.Term, c.Key.Expansion, c.Value }));
     }
 
     /// <summary>
@@ -573,23 +558,28 @@ internal sealed partial class RfcStore
             }
         }
 
+        ReplaceRows(connection, transaction, "index_vocabulary", [("word", SqliteType.Text), ("length", SqliteType.Integer), ("mask", SqliteType.Integer), ("count", SqliteType.Integer)],
+            counts.Select(c => new object[] { c.Key, c.Key.Length, SpellingCorrector.LetterMask(c.Key), c.Value }));
+    }
+
+    /// <summary>Replaces every row of a table the sync derives from the index with <paramref name="rows"/>, inside its transaction.</summary>
+    private static void ReplaceRows(SqliteConnection connection, SqliteTransaction transaction, string table, (string Name, SqliteType Type)[] columns, IEnumerable<object[]> rows)
+    {
         using SqliteCommand clear = connection.CreateCommand();
         clear.Transaction = transaction;
-        clear.CommandText = "DELETE FROM index_vocabulary;";
+        clear.CommandText = $"DELETE FROM {table};";
         clear.ExecuteNonQuery();
         using SqliteCommand insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO index_vocabulary (word, length, mask, count) VALUES ($word, $length, $mask, $count);";
-        SqliteParameter wordParameter = insert.Parameters.Add("$word", SqliteType.Text);
-        SqliteParameter lengthParameter = insert.Parameters.Add("$length", SqliteType.Integer);
-        SqliteParameter maskParameter = insert.Parameters.Add("$mask", SqliteType.Integer);
-        SqliteParameter countParameter = insert.Parameters.Add("$count", SqliteType.Integer);
-        foreach ((string word, int count) in counts)
+        insert.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select(c => "$" + c.Name))});";
+        SqliteParameter[] parameters = [.. columns.Select(c => insert.Parameters.Add("$" + c.Name, c.Type))];
+        foreach (object[] row in rows)
         {
-            wordParameter.Value = word;
-            lengthParameter.Value = word.Length;
-            maskParameter.Value = SpellingCorrector.LetterMask(word);
-            countParameter.Value = count;
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                parameters[i].Value = row[i];
+            }
+
             insert.ExecuteNonQuery();
         }
     }

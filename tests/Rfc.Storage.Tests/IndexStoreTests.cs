@@ -196,14 +196,7 @@ public sealed class IndexStoreTests : IDisposable
         }
 
         // The store as the release before the standing table left it: the same index, the migrations since not run.
-        SqliteConnection.ClearAllPools();
-        using (SqliteConnection connection = new($"Data Source={Path.Combine(_directory, RfcStore.FileName)};Pooling=False"))
-        {
-            connection.Open();
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = $"DROP TABLE index_acronyms; DROP TABLE index_standing; PRAGMA user_version = {Schema.AcronymsSchema - 2};";
-            command.ExecuteNonQuery();
-        }
+        Downgrade($"DROP TABLE index_acronyms; DROP TABLE index_standing; PRAGMA user_version = {Schema.AcronymsSchema - 2};");
 
         using RfcStore migrated = RfcStore.Open(_directory);
         IndexSearchHit[] after = [.. migrated.SearchIndex("http", new IndexSearchFilter())];
@@ -227,14 +220,7 @@ public sealed class IndexStoreTests : IDisposable
         }
 
         // The store as the release before the acronyms table left it: the same index, that migration not run.
-        SqliteConnection.ClearAllPools();
-        using (SqliteConnection connection = new($"Data Source={Path.Combine(_directory, RfcStore.FileName)};Pooling=False"))
-        {
-            connection.Open();
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = $"DROP TABLE index_acronyms; PRAGMA user_version = {Schema.AcronymsSchema - 1};";
-            command.ExecuteNonQuery();
-        }
+        Downgrade($"DROP TABLE index_acronyms; PRAGMA user_version = {Schema.AcronymsSchema - 1};");
 
         using RfcStore migrated = RfcStore.Open(_directory);
         Assert.Equal([826, 5227], migrated.SearchIndex("arp", new IndexSearchFilter()).Select(h => h.Number.Value).Order());
@@ -336,6 +322,17 @@ public sealed class IndexStoreTests : IDisposable
         Assert.Equal(13, state.Entries);
         Assert.Equal(later.ToUnixTimeMilliseconds(), state.SyncedAt.ToUnixTimeMilliseconds());
         Assert.Null(store.GetSyncState("http://127.0.0.1/other.xml"));
+    }
+
+    /// <summary>Runs <paramref name="sql"/> on the closed store, to make it what an older release left.</summary>
+    private void Downgrade(string sql)
+    {
+        SqliteConnection.ClearAllPools();
+        using SqliteConnection connection = new($"Data Source={Path.Combine(_directory, RfcStore.FileName)};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static IndexUpdateCounts Apply(RfcStore store, IEnumerable<IndexRecord> records)
