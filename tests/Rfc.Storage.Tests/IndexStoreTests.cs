@@ -231,6 +231,30 @@ public sealed class IndexStoreTests : IDisposable
     }
 
     [Fact]
+    public void Acronyms_ASecondMeaningFarRarerThanTheFirst_IsNotSearched()
+    {
+        // 5001 and 5000 spell out one meaning each of ZAP without saying ZAP; other titles teach the two meanings.
+        static IndexRecord[] Titles(int common) =>
+        [
+            Entry(5000, "Zonal Area Partitions", RfcStatus.Informational, 2000),
+            Entry(5001, "Zebra Access Protocol", RfcStatus.ProposedStandard, 2001),
+            Entry(6000, "Zonal Area Partitions (ZAP) in Practice", RfcStatus.Informational, 2002),
+            .. Enumerable.Range(7000, common).Select(n => Entry(n, $"Zebra Access Protocol (ZAP) Extension {n}", RfcStatus.ProposedStandard, 2003)),
+        ];
+        using RfcStore store = RfcStore.Open(_directory);
+
+        // One title against twenty: both meanings are searched.
+        Apply(store, Titles(20));
+        Assert.Contains(store.SearchIndex("zap", new IndexSearchFilter { Limit = 50 }), h => h.Number.Value == 5000);
+
+        // One against twenty-one: the rare meaning is no longer searched; the common one still is.
+        Apply(store, Titles(21));
+        IndexSearchHit[] hits = [.. store.SearchIndex("zap", new IndexSearchFilter { Limit = 50 })];
+        Assert.DoesNotContain(hits, h => h.Number.Value == 5000);
+        Assert.Contains(hits, h => h.Number.Value == 5001);
+    }
+
+    [Fact]
     public void SearchIndex_AppliesStatusSinceAuthorAndWorkingGroup()
     {
         using RfcStore store = OpenWithLineage();
