@@ -7,7 +7,7 @@ namespace Rfc.Storage;
 /// (<see cref="StoreReader"/>), which has no Microsoft.Data.Sqlite connection, and for index search's reads of
 /// hundreds of rows. Microsoft.Data.Sqlite's data reader checks every value for NULL and looks up its type before
 /// reading it (callgrind, <c>rfc search sip</c>: about 870 instructions per integer read, 4,400 such checks per
-/// search); here a value is one call.
+/// search); here a value is one call (<see cref="RawRow"/>).
 /// </summary>
 internal static class RawStatement
 {
@@ -16,29 +16,53 @@ internal static class RawStatement
     /// <paramref name="row"/> for each row. Returns <c>SQLITE_DONE</c>, or the result code of the prepare or step
     /// that failed with SQLite's message for it in <paramref name="error"/>.
     /// </summary>
-    public static int Run(sqlite3 db, string sql, Action<sqlite3_stmt> bind, Action<sqlite3_stmt> row, out string? error)
+    public static int Run(sqlite3 db, string sql, Action<sqlite3_stmt> bind, Action<RawRow> row, out string? error)
     {
         error = null;
         int result = raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt statement);
         using (statement)
         {
-            if (result == raw.SQLITE_OK)
+            if (result != raw.SQLITE_OK)
             {
-                bind(statement);
-                while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
-                {
-                    row(statement);
-                }
+                // Read before the statement is finalized, which may leave another message behind.
+                error = raw.sqlite3_errmsg(db).utf8_to_string();
+                return result;
+            }
+
+            return Run(db, statement, bind, row, out error);
+        }
+    }
+
+    /// <summary>
+    /// Runs a statement prepared earlier as <see cref="Run(sqlite3, string, Action{sqlite3_stmt}, Action{RawRow}, out string?)"/>
+    /// runs a new one, then resets it and clears its bindings, whatever happened, so it can run again.
+    /// </summary>
+    public static unsafe int Run(sqlite3 db, sqlite3_stmt statement, Action<sqlite3_stmt> bind, Action<RawRow> row, out string? error)
+    {
+        error = null;
+        try
+        {
+            bind(statement);
+            nint handle = statement.DangerousGetHandle();
+            int result;
+            while ((result = SqliteColumns.Step(handle)) == raw.SQLITE_ROW)
+            {
+                row(new RawRow(handle));
             }
 
             if (result != raw.SQLITE_DONE)
             {
-                // Read before the statement is finalized, which may leave another message behind.
+                // Read before the reset, which may leave another message behind.
                 error = raw.sqlite3_errmsg(db).utf8_to_string();
             }
-        }
 
-        return result;
+            return result;
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+            raw.sqlite3_clear_bindings(statement);
+        }
     }
 
     /// <summary>Binds <paramref name="value"/> (null, text or an integer) to the parameter called <paramref name="name"/>, if the statement has it.</summary>
@@ -60,7 +84,4 @@ internal static class RawStatement
         };
     }
 
-    /// <summary>Column <paramref name="column"/> of the current row as text, or null.</summary>
-    public static string? Text(sqlite3_stmt statement, int column) =>
-        raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(statement, column).utf8_to_string();
 }

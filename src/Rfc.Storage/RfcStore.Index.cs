@@ -205,7 +205,7 @@ internal sealed partial class RfcStore
             [("$n", number), ("$id", "RFC" + number.ToString(CultureInfo.InvariantCulture))],
             row =>
             {
-                if (DocId.TryParse(RawStatement.Text(row, 0), out DocId id) && id.IsRfc)
+                if (DocId.TryParse(row.Text(0), out DocId id) && id.IsRfc)
                 {
                     result.Add(id.Number);
                 }

@@ -40,6 +40,9 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
     // SQLite connections are not thread-safe, so every use takes this lock.
     private readonly Lock _gate = new();
 
+    /// <summary>Statements prepared by index search's reads, by their SQL, kept for the store's life; used under <see cref="_gate"/>.</summary>
+    private readonly Dictionary<string, SQLitePCL.sqlite3_stmt> _statements = new(StringComparer.Ordinal);
+
     private RfcStore(SqliteConnection connection, string directory)
     {
         _connection = connection;
@@ -153,10 +156,32 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        FinalizeStatements();
+        _connection.Dispose();
+    }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        FinalizeStatements();
+        return _connection.DisposeAsync();
+    }
+
+    /// <summary>The statements index search prepared and kept (see <c>Rows</c>), finalized before the connection closes.</summary>
+    private void FinalizeStatements()
+    {
+        lock (_gate)
+        {
+            foreach (SQLitePCL.sqlite3_stmt statement in _statements.Values)
+            {
+                statement.Dispose();
+            }
+
+            _statements.Clear();
+        }
+    }
 
     private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {

@@ -38,6 +38,21 @@ internal static class SqliteInitializer
     }
 
     /// <summary>
+    /// The handle of the SQLite library SQLitePCL uses (loaded again by the same rules, so the same library), for the
+    /// functions <see cref="SqliteColumns"/> calls by address.
+    /// </summary>
+    public static nint LibraryHandle()
+    {
+        EnsureInitialized();
+
+        // The handle Resolve loaded, when it found the library beside the program; else (a test run, from runtimes/)
+        // by name, which reads the assembly's search-path attributes first (a quarter of a million instructions).
+        return s_loaded != 0 ? s_loaded : NativeLibrary.Load(LibraryName, typeof(SQLitePCL.SQLite3Provider_e_sqlite3).Assembly, null);
+    }
+
+    private static nint s_loaded;
+
+    /// <summary>
     /// Loads SQLite from beside the program (where install.sh puts it) before the runtime's own probing, which first
     /// asks the dynamic loader for <c>e_sqlite3.so</c> in every system library directory: about 60 failed
     /// <c>openat</c>/<c>stat</c> calls on every command that opens the store (strace of a cached read). Elsewhere
@@ -51,6 +66,12 @@ internal static class SqliteInitializer
         }
 
         string file = OperatingSystem.IsWindows() ? LibraryName + ".dll" : OperatingSystem.IsMacOS() ? "lib" + LibraryName + ".dylib" : "lib" + LibraryName + ".so";
-        return NativeLibrary.TryLoad(Path.Combine(AppContext.BaseDirectory, file), out IntPtr handle) ? handle : IntPtr.Zero;
+        if (!NativeLibrary.TryLoad(Path.Combine(AppContext.BaseDirectory, file), out IntPtr handle))
+        {
+            return IntPtr.Zero;
+        }
+
+        s_loaded = handle;
+        return handle;
     }
 }

@@ -52,7 +52,7 @@ internal sealed class StoreReader : IDisposable
 
         raw.sqlite3_busy_timeout(db, RfcStore.BusyTimeoutMilliseconds);
         long version = -1;
-        if (!Query(db, "PRAGMA user_version;", static _ => { }, statement => version = raw.sqlite3_column_int64(statement, 0))
+        if (!Query(db, "PRAGMA user_version;", static _ => { }, row => version = row.Int64(0))
             || version < 1 || version > Schema.Migrations.Length)
         {
             db.Dispose();
@@ -83,14 +83,14 @@ internal sealed class StoreReader : IDisposable
             _db,
             DocumentRow.SelectByNumber,
             statement => raw.sqlite3_bind_int64(statement, 1, number.Value),
-            statement => document = DocumentRow.Map(
+            row => document = DocumentRow.Map(
                 number,
-                raw.sqlite3_column_blob(statement, DocumentRow.Content).ToArray(),
-                Text(statement, DocumentRow.ETag),
-                Text(statement, DocumentRow.LastModified),
-                Text(statement, DocumentRow.FetchedAt) ?? "",
-                Text(statement, DocumentRow.Sha256) ?? "",
-                Text(statement, DocumentRow.Source),
+                row.Blob(DocumentRow.Content),
+                row.Text(DocumentRow.ETag),
+                row.Text(DocumentRow.LastModified),
+                row.Text(DocumentRow.FetchedAt) ?? "",
+                row.Text(DocumentRow.Sha256) ?? "",
+                row.Text(DocumentRow.Source),
                 _path,
                 oneRead: true));
         found = ok ? document : null;
@@ -105,7 +105,7 @@ internal sealed class StoreReader : IDisposable
             _db,
             "SELECT not_issued FROM index_entries WHERE number = $n;",
             statement => raw.sqlite3_bind_int64(statement, 1, number.Value),
-            statement => notIssued = raw.sqlite3_column_int64(statement, 0) != 0)
+            row => notIssued = row.Int64(0) != 0)
             ? notIssued
             : null;
     }
@@ -129,9 +129,9 @@ internal sealed class StoreReader : IDisposable
                     raw.sqlite3_bind_int64(statement, 1, current);
                     raw.sqlite3_bind_text(statement, 2, "RFC" + current.ToString(CultureInfo.InvariantCulture));
                 },
-                statement =>
+                row =>
                 {
-                    if (DocId.TryParse(Text(statement, 0) ?? "", out DocId id) && id.IsRfc)
+                    if (DocId.TryParse(row.Text(0) ?? "", out DocId id) && id.IsRfc)
                     {
                         successors.Add(id.Number);
                     }
@@ -163,7 +163,7 @@ internal sealed class StoreReader : IDisposable
             _db,
             StoreQueries.ErrataKinds,
             statement => raw.sqlite3_bind_int64(statement, 1, number.Value),
-            statement => found.Add((Text(statement, 0) ?? "", Text(statement, 1) ?? ""))))
+            row => found.Add((row.Text(0) ?? "", row.Text(1) ?? ""))))
         {
             return false;
         }
@@ -176,8 +176,6 @@ internal sealed class StoreReader : IDisposable
     public void Dispose() => _db.Dispose();
 
     /// <summary>Runs <paramref name="sql"/> (one statement), calling <paramref name="row"/> for each row; false on any SQLite error.</summary>
-    private static bool Query(sqlite3 db, string sql, Action<sqlite3_stmt> bind, Action<sqlite3_stmt> row) =>
+    private static bool Query(sqlite3 db, string sql, Action<sqlite3_stmt> bind, Action<RawRow> row) =>
         RawStatement.Run(db, sql, bind, row, out _) == raw.SQLITE_DONE;
-
-    private static string? Text(sqlite3_stmt statement, int column) => RawStatement.Text(statement, column);
 }
