@@ -176,8 +176,8 @@ internal sealed partial class RfcStore
             return found.Count;
         }
 
-        // Titles with every name word, read once: shortest first, and, when there are more than one order keeps, best
-        // bm25 first too (fewer, and the second order would only add the same rows).
+        // Titles with every name word, read once and kept twice: the shortest first, and, when there are more of them
+        // than one order keeps, the best bm25 first too (with fewer, the second order would add nothing).
         List<(int Number, int Length)> titled = TitleMatches($"{{title}} : ({string.Join(" AND ", names)})", filter);
         AddFound(whole, Best([.. titled.Select(t => ((double)t.Length, t.Number))]));
         if (titled.Count > CandidatesPerQuery)
@@ -425,11 +425,11 @@ internal sealed partial class RfcStore
             _statements[sql] = statement;
         }
 
-        int result = RawStatement.Run(db, statement, statement =>
+        int result = RawStatement.Run(db, statement, bound =>
         {
             foreach ((string name, object? value) in parameters)
             {
-                RawStatement.Bind(statement, name, value);
+                RawStatement.Bind(bound, name, value);
             }
         }, row, out error);
         if (result != raw.SQLITE_DONE)
