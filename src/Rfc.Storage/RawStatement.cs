@@ -18,19 +18,35 @@ internal static class RawStatement
     /// </summary>
     public static int Run(sqlite3 db, string sql, Action<sqlite3_stmt> bind, Action<RawRow> row, out string? error)
     {
-        error = null;
-        int result = raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt statement);
+        int result = Prepare(db, sql, out sqlite3_stmt? statement, out error);
+        if (result != raw.SQLITE_OK)
+        {
+            return result;
+        }
+
         using (statement)
         {
-            if (result != raw.SQLITE_OK)
-            {
-                // Read before the statement is finalized, which may leave another message behind.
-                error = raw.sqlite3_errmsg(db).utf8_to_string();
-                return result;
-            }
-
-            return Run(db, statement, bind, row, out error);
+            return Run(db, statement!, bind, row, out error);
         }
+    }
+
+    /// <summary>
+    /// Prepares <paramref name="sql"/> on <paramref name="db"/>: <c>SQLITE_OK</c> with the statement, or the result code
+    /// with SQLite's message in <paramref name="error"/> and no statement.
+    /// </summary>
+    public static int Prepare(sqlite3 db, string sql, out sqlite3_stmt? statement, out string? error)
+    {
+        error = null;
+        int result = raw.sqlite3_prepare_v2(db, sql, out statement);
+        if (result != raw.SQLITE_OK)
+        {
+            // Read before the statement is finalized, which may leave another message behind.
+            error = raw.sqlite3_errmsg(db).utf8_to_string();
+            statement.Dispose();
+            statement = null;
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -162,8 +162,8 @@ internal sealed partial class RfcStore
         List<string> all = [.. query.Terms.Select(t => Phrase(t.Text))];
         var whole = new List<int>();
         var seen = new HashSet<int>();
-        int Add(List<int> into, string fts) => AddFound(into, CandidateIds(fts, filter, scores));
-        int AddFound(List<int> into, List<int> found)
+        void Add(List<int> into, string fts) => AddFound(into, CandidateIds(fts, filter, scores));
+        void AddFound(List<int> into, List<int> found)
         {
             foreach (int id in found)
             {
@@ -172,8 +172,6 @@ internal sealed partial class RfcStore
                     into.Add(id);
                 }
             }
-
-            return found.Count;
         }
 
         // Titles with every name word, read once and kept twice: the shortest first, and, when there are more of them
@@ -414,15 +412,13 @@ internal sealed partial class RfcStore
         string? error;
         if (!_statements.TryGetValue(sql, out sqlite3_stmt? statement))
         {
-            int prepared = raw.sqlite3_prepare_v2(db, sql, out statement);
+            int prepared = RawStatement.Prepare(db, sql, out sqlite3_stmt? fresh, out error);
             if (prepared != raw.SQLITE_OK)
             {
-                error = raw.sqlite3_errmsg(db).utf8_to_string();
-                statement.Dispose();
                 throw new SqliteException(string.Create(CultureInfo.InvariantCulture, $"SQLite Error {prepared}: '{error}'."), prepared);
             }
 
-            _statements[sql] = statement;
+            _statements[sql] = statement = fresh!;
         }
 
         int result = RawStatement.Run(db, statement, bound =>

@@ -25,6 +25,9 @@ internal static class SearchText
     private static readonly SearchValues<char> s_asciiLettersAndDigits =
         SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
+    /// <summary>The ASCII letters and digits: what a minable acronym is made of (<see cref="TitleAcronyms"/>).</summary>
+    internal static SearchValues<char> AsciiLettersAndDigits => s_asciiLettersAndDigits;
+
     /// <summary>Every ASCII character that is not a letter or digit: what separates tokens.</summary>
     private static readonly SearchValues<char> s_asciiSeparators =
         SearchValues.Create([.. Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => !char.IsAsciiLetterOrDigit(c))]);

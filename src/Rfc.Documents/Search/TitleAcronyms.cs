@@ -43,7 +43,8 @@ internal static class TitleAcronyms
     /// words spelled out before it in parentheses (<see cref="SearchText.FindSpelledOut"/>), as a search mining the
     /// titles that contain the term would find them. The terms tried are the title's own minable words, each also
     /// without a plural <c>s</c> ("URIs" teaches <c>uri</c>: the full-text index matches Porter stems, so a search
-    /// for <c>uri</c> reads that title; not "ss" or "ies", which the stemmer treats otherwise), and every group of words in parentheses (<c>dns sd</c>).
+    /// for <c>uri</c> reads that title; not "ss" or "ies", which the stemmer treats otherwise), and every group of
+    /// words in parentheses (<c>dns sd</c>).
     /// </summary>
     public static void Mine(TitleTokens tokens, Action<string, string[]> found)
     {
@@ -53,7 +54,7 @@ internal static class TitleAcronyms
         for (int i = 0; i < tokens.Count; i++)
         {
             ReadOnlySpan<char> token = tokens[i];
-            if (token.Length < MinLetters || !char.IsAsciiLetter(token[0]) || token.ContainsAnyExcept(s_asciiLettersAndDigits))
+            if (token.Length < MinLetters || !char.IsAsciiLetter(token[0]) || token.ContainsAnyExcept(SearchText.AsciiLettersAndDigits))
             {
                 continue;
             }
@@ -114,7 +115,4 @@ internal static class TitleAcronyms
             }
         }
     }
-
-    private static readonly System.Buffers.SearchValues<char> s_asciiLettersAndDigits =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 }
