@@ -102,10 +102,6 @@ internal static class RfcApp
     }
 
     /// <summary>
-    /// True for exactly <c>rfc DIGITS</c> or <c>rfc DIGITS --offline</c> (either order) naming a valid RFC number: the
-    /// arguments the full parser reads as one number and at most the one flag. Anything else goes to the parser.
-    /// </summary>
-    /// <summary>
     /// True for exactly <c>rfc search WORD…</c>, words the full parser reads as the query and nothing else: no option,
     /// no <c>--</c>, no response file, directive or help alias. Anything else goes to the parser.
     /// </summary>
@@ -128,6 +124,10 @@ internal static class RfcApp
         return true;
     }
 
+    /// <summary>
+    /// True for exactly <c>rfc DIGITS</c> or <c>rfc DIGITS --offline</c> (either order) naming a valid RFC number: the
+    /// arguments the full parser reads as one number and at most the one flag. Anything else goes to the parser.
+    /// </summary>
     internal static bool IsPlainRead(string[] args, [NotNullWhen(true)] out string? number, out bool offline)
     {
         number = null;

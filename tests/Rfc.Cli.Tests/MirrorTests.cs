@@ -237,6 +237,40 @@ public sealed class MirrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Mirror_CtrlC_EndsQuietlyWith130_AndClosesTheStoreCleanly()
+    {
+        await ServeIndexAsync(1, 600);
+        using ServerGate gate = new(after: 100);
+        await using KestrelServer server = await KestrelServer.StartAsync(async context =>
+        {
+            await gate.PassAsync();
+            await KestrelServer.WriteBodyAsync(context, Body(NumberOf(context)), chunked: false);
+        });
+
+        // A real SIGINT to the shipped binary, as Ctrl+C in a terminal sends, while the server holds requests 101 on.
+        RfcExecutable.Result interrupted = await RfcExecutable.RunAsync(
+            ["mirror", "--source", server.BaseUri + "rfc{n}.txt"],
+            Environment,
+            async process =>
+            {
+                await gate.Reached.WaitAsync(TestContext.Current.CancellationToken);
+                await WaitForStoredAsync(1);
+                await RfcExecutable.SignalAsync(process, "INT", TestContext.Current.CancellationToken);
+            },
+            TestContext.Current.CancellationToken);
+        gate.Open();
+
+        // A process the signal killed also reports 130 (128 + SIGINT); one that handled it closed its store, and
+        // SQLite's last close checkpoints the write-ahead log and deletes it.
+        Assert.Equal(130, interrupted.ExitCode);
+        Assert.DoesNotContain("error", interrupted.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Home, RfcStore.FileName + "-wal")), "rfc.db-wal is left: the store was not closed");
+        using RfcStore store = RfcStore.Open(Home);
+        Assert.InRange(store.ListDocuments().Count, 1, 100);
+        Assert.All(store.ListDocuments(), info => Assert.Equal(Body(info.Number.Value), store.GetDocument(info.Number)!.Content));
+    }
+
+    [Fact]
     public async Task Mirror_SyncsFirst_AndSkipsNotIssuedAndPdfOnlyRfcs_WithoutRequests()
     {
         await ServeIndexAsync(1, 40, notIssued: [14, 26], pdfOnly: [8, 9]);

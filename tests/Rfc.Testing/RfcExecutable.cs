@@ -22,9 +22,31 @@ public static class RfcExecutable
 
     /// <summary>
     /// Runs <paramref name="wrapper"/> (a command and its arguments, for example <c>unshare -rm sh -c SCRIPT sh</c>)
-    /// followed by rfc's path and <paramref name="args"/>, with the environment of <see cref="RunAsync"/>.
+    /// followed by rfc's path and <paramref name="args"/>, with the environment of <c>RunAsync</c>.
     /// </summary>
-    public static async Task<Result> RunWrappedAsync(IReadOnlyList<string> wrapper, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
+    public static Task<Result> RunWrappedAsync(IReadOnlyList<string> wrapper, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default) =>
+        RunAsync(wrapper, args, environment, whileRunning: null, cancellationToken);
+
+    /// <summary>
+    /// As <c>RunAsync</c> above, calling
+    /// <paramref name="whileRunning"/> with the running process (to signal it, say) before waiting for it to exit.
+    /// </summary>
+    public static Task<Result> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, Func<Process, Task> whileRunning, CancellationToken cancellationToken = default) =>
+        RunAsync([], args, environment, whileRunning, cancellationToken);
+
+    /// <summary>Sends <paramref name="signal"/> (a name <c>kill</c> knows: INT, TERM) to <paramref name="process"/>, as a terminal or a service manager does.</summary>
+    public static async Task SignalAsync(Process process, string signal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        using Process kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync(cancellationToken);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {process.Id} failed with exit code {kill.ExitCode}");
+        }
+    }
+
+    private static async Task<Result> RunAsync(IReadOnlyList<string> wrapper, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, Func<Process, Task>? whileRunning, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(wrapper);
         ProcessStartInfo start = new(wrapper.Count > 0 ? wrapper[0] : Path)
@@ -48,6 +70,11 @@ public static class RfcExecutable
         using MemoryStream stdout = new();
         Task copy = process.StandardOutput.BaseStream.CopyToAsync(stdout, cancellationToken);
         Task<string> stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        if (whileRunning is not null)
+        {
+            await whileRunning(process);
+        }
+
         await process.WaitForExitAsync(cancellationToken);
         await copy;
         return new Result(process.ExitCode, stdout.ToArray(), await stderr);
