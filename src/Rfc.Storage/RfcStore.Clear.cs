@@ -39,7 +39,7 @@ internal sealed partial class RfcStore
         }
 
         int removed;
-        using (SqliteTransaction transaction = _connection.BeginTransaction(deferred: false))
+        using (SqliteTransaction transaction = Connection.BeginTransaction(deferred: false))
         {
             using SqliteCommand delete = Command("DELETE FROM documents;");
             delete.Transaction = transaction;
@@ -47,8 +47,8 @@ internal sealed partial class RfcStore
             transaction.Commit();
         }
 
-        Execute(_connection, "VACUUM;");
-        Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+        Execute(Connection, "VACUUM;");
+        Execute(Connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         return removed;
     });
 

@@ -74,7 +74,7 @@ internal sealed partial class RfcStore
         Debug.Assert(documents.All(d => string.Equals(Hash(d.Content), d.Sha256, StringComparison.Ordinal)), "a document's SHA-256 does not match its bytes");
         Run(() =>
         {
-            using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
+            using SqliteTransaction transaction = Connection.BeginTransaction(deferred: false);
             using SqliteCommand upsert = Command(
                 """
                 INSERT INTO documents (number, content, size, sha256, etag, last_modified, fetched_at, source)
@@ -103,7 +103,7 @@ internal sealed partial class RfcStore
                 // The bytes go straight into the row's pages through SQLite's blob handle (the row id is the
                 // number). Bound as a parameter, they would first be copied into a buffer SQLite allocates: for
                 // RFC 2616 that copy was about 100 of a fetch's 1,200 page faults (perf record -e page-faults).
-                using SqliteBlob blob = new(_connection, "documents", "content", document.Number.Value);
+                using SqliteBlob blob = new(Connection, "documents", "content", document.Number.Value);
                 blob.Write(document.Content);
             }
 

@@ -18,7 +18,7 @@ internal sealed partial class RfcStore
         ArgumentNullException.ThrowIfNull(state);
         Run(() =>
         {
-            using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
+            using SqliteTransaction transaction = Connection.BeginTransaction(deferred: false);
             using (SqliteCommand clear = Command("DELETE FROM errata;"))
             {
                 clear.Transaction = transaction;

@@ -224,7 +224,7 @@ internal sealed partial class RfcStore
                 // tokenizer: FTS5 computes the snippet and the highlights exactly as the index matched them. One
                 // statement reads every shown unit (each from its own shard) and one prepared insert stores them.
                 var units = new Dictionary<long, (int? Page, string Text)>();
-                Execute(_connection, $"CREATE VIRTUAL TABLE IF NOT EXISTS temp.shown USING fts5(body, tokenize = '{FullTextShard.Tokenizer}'); DELETE FROM temp.shown;");
+                Execute(Connection, $"CREATE VIRTUAL TABLE IF NOT EXISTS temp.shown USING fts5(body, tokenize = '{FullTextShard.Tokenizer}'); DELETE FROM temp.shown;");
                 StringBuilder read = new();
                 for (int i = 0; i < layout.Shards; i++)
                 {
@@ -244,7 +244,7 @@ internal sealed partial class RfcStore
 
                 // One transaction for the inserts: FTS5 flushes its pending terms as one segment at commit, where an
                 // insert per transaction left a segment per unit for the snippet query to merge (perf: ~10 % of a search).
-                Execute(_connection, "BEGIN;");
+                Execute(Connection, "BEGIN;");
                 try
                 {
                     using SqliteCommand insert = Command("INSERT INTO temp.shown (rowid, body) VALUES ($id, $body);", ("$id", 0L), ("$body", ""));
@@ -255,11 +255,11 @@ internal sealed partial class RfcStore
                         insert.ExecuteNonQuery();
                     }
 
-                    Execute(_connection, "COMMIT;");
+                    Execute(Connection, "COMMIT;");
                 }
                 catch
                 {
-                    Execute(_connection, "ROLLBACK;");
+                    Execute(Connection, "ROLLBACK;");
                     throw;
                 }
 
@@ -374,7 +374,7 @@ internal sealed partial class RfcStore
         {
             for (int i = 0; i < attached.Shards; i++)
             {
-                Execute(_connection, string.Create(CultureInfo.InvariantCulture, $"DETACH DATABASE fts{i};"));
+                Execute(Connection, string.Create(CultureInfo.InvariantCulture, $"DETACH DATABASE fts{i};"));
             }
 
             _attached = null;

@@ -15,7 +15,7 @@ internal sealed partial class RfcStore
     /// Starts an index update: one transaction until <see cref="IndexUpdate.Commit"/>; dispose it to roll back.
     /// Other processes keep reading the previous index meanwhile (WAL).
     /// </summary>
-    public IndexUpdate BeginIndexUpdate() => Run(() => new IndexUpdate(_connection, DatabasePath));
+    public IndexUpdate BeginIndexUpdate() => Run(() => new IndexUpdate(Connection, DatabasePath));
 
     /// <summary>What the last sync of <paramref name="url"/> recorded, or null when it was never synced.</summary>
     public IndexSyncState? GetSyncState(string url) => Run(() =>
@@ -39,7 +39,7 @@ internal sealed partial class RfcStore
     /// <see cref="CountIndexEntries"/> reads a whole index (measured with Python's sqlite3 on the text index: 0.04 ms
     /// against 0.84 ms).
     /// </summary>
-    public bool HasIndexEntries() => Run(() => Convert.ToInt64(Command("SELECT EXISTS (SELECT 1 FROM index_entries);").ExecuteScalar(), CultureInfo.InvariantCulture) != 0);
+    public bool HasIndexEntries() => Run(() => Scalar("SELECT EXISTS (SELECT 1 FROM index_entries);", []) != 0);
 
     /// <summary>The index entry for RFC <paramref name="number"/> with its relations both ways, or null when the index does not list it.</summary>
     public IndexedRfc? GetIndexEntry(RfcNumber number) => Run(() =>
@@ -51,33 +51,26 @@ internal sealed partial class RfcStore
         }
 
         var own = new List<(IndexRelationKind Kind, DocId Target)>();
-        using (SqliteCommand command = Command("SELECT kind, target FROM index_relations WHERE from_number = $n;", ("$n", number.Value)))
-        using (SqliteDataReader reader = command.ExecuteReader())
+        Rows("SELECT kind, target FROM index_relations WHERE from_number = $n;", [("$n", number.Value)], row =>
         {
-            while (reader.Read())
+            if (TryParseRelation(row.Text(0) ?? "", out IndexRelationKind kind) && DocId.TryParse(row.Text(1) ?? "", out DocId target))
             {
-                if (TryParseRelation(reader.GetString(0), out IndexRelationKind kind) && DocId.TryParse(reader.GetString(1), out DocId target))
-                {
-                    own.Add((kind, target));
-                }
+                own.Add((kind, target));
             }
-        }
+        });
 
         // The index usually lists both ends of a relation, but not always; what others say about this RFC counts too.
         var all = new List<(IndexRelationKind Kind, DocId Target)>(own);
-        using (SqliteCommand command = Command(
+        Rows(
             "SELECT kind, from_number FROM index_relations WHERE target = $id AND kind IN ('obsoletes', 'obsoleted-by', 'updates', 'updated-by');",
-            ("$id", DocId.ForRfc(number).ToString())))
-        using (SqliteDataReader reader = command.ExecuteReader())
-        {
-            while (reader.Read())
+            [("$id", DocId.ForRfc(number).ToString())],
+            row =>
             {
-                if (TryParseRelation(reader.GetString(0), out IndexRelationKind kind) && RfcNumber.TryParse(reader.GetInt32(1).ToString(CultureInfo.InvariantCulture), out RfcNumber from))
+                if (TryParseRelation(row.Text(0) ?? "", out IndexRelationKind kind) && RfcNumber.TryParse(row.Int(1).ToString(CultureInfo.InvariantCulture), out RfcNumber from))
                 {
                     all.Add((Inverse(kind), DocId.ForRfc(from)));
                 }
-            }
-        }
+            });
 
         IndexRelation[] relations = [.. all.Distinct().OrderBy(r => r.Kind).ThenBy(r => r.Target).Select(r => new IndexRelation(r.Kind, r.Target, r.Target.IsRfc ? ReadTitle(r.Target.Number) : null))];
         return new IndexedRfc(
@@ -215,45 +208,42 @@ internal sealed partial class RfcStore
 
     private string? ReadTitle(int number)
     {
-        using SqliteCommand command = Command("SELECT title FROM index_entries WHERE number = $n AND not_issued = 0;", ("$n", number));
-        return command.ExecuteScalar() as string;
+        string? title = null;
+        Rows("SELECT title FROM index_entries WHERE number = $n AND not_issued = 0;", [("$n", number)], row => title = row.Text(0));
+        return title;
     }
 
     private RfcIndexEntry? ReadEntry(RfcNumber number)
     {
-        using SqliteCommand command = Command(
+        RfcIndexEntry? entry = null;
+        Rows(
             """
             SELECT not_issued, title, authors, year, month, day, formats, pages, current_status, publication_status,
                 stream, area, wg, keywords, abstract, draft, doi, errata_url
             FROM index_entries WHERE number = $n;
             """,
-            ("$n", number.Value));
-        using SqliteDataReader reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            return null;
-        }
-
-        return new RfcIndexEntry
-        {
-            Number = number,
-            NotIssued = reader.GetInt32(0) != 0,
-            Title = reader.GetString(1),
-            Authors = [.. Lines(reader.GetString(2)).Select(ParseAuthor)],
-            Date = reader.IsDBNull(3) || reader.IsDBNull(4) ? null : new RfcDate(reader.GetInt32(3), reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetInt32(5)),
-            Formats = reader.GetString(6).Split(',', StringSplitOptions.RemoveEmptyEntries),
-            PageCount = reader.IsDBNull(7) ? null : reader.GetInt32(7),
-            CurrentStatus = RfcStatus.Parse(reader.GetString(8)),
-            PublicationStatus = reader.IsDBNull(9) ? null : RfcStatus.Parse(reader.GetString(9)),
-            Stream = NullableString(reader, 10),
-            Area = NullableString(reader, 11),
-            WorkingGroup = NullableString(reader, 12),
-            Keywords = Lines(reader.GetString(13)),
-            Abstract = NullableString(reader, 14),
-            Draft = NullableString(reader, 15),
-            Doi = NullableString(reader, 16),
-            ErrataUrl = NullableString(reader, 17),
-        };
+            [("$n", number.Value)],
+            row => entry = new RfcIndexEntry
+            {
+                Number = number,
+                NotIssued = row.Int(0) != 0,
+                Title = row.Text(1) ?? "",
+                Authors = [.. Lines(row.Text(2) ?? "").Select(ParseAuthor)],
+                Date = row.IsNull(3) || row.IsNull(4) ? null : new RfcDate(row.Int(3), row.Int(4), row.IsNull(5) ? null : row.Int(5)),
+                Formats = (row.Text(6) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+                PageCount = row.IsNull(7) ? null : row.Int(7),
+                CurrentStatus = RfcStatus.Parse(row.Text(8) ?? ""),
+                PublicationStatus = row.Text(9) is { } publication ? RfcStatus.Parse(publication) : null,
+                Stream = row.Text(10),
+                Area = row.Text(11),
+                WorkingGroup = row.Text(12),
+                Keywords = Lines(row.Text(13) ?? ""),
+                Abstract = row.Text(14),
+                Draft = row.Text(15),
+                Doi = row.Text(16),
+                ErrataUrl = row.Text(17),
+            });
+        return entry;
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);

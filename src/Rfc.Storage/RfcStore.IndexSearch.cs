@@ -408,7 +408,7 @@ internal sealed partial class RfcStore
     /// </summary>
     private void Rows(string sql, (string Name, object? Value)[] parameters, Action<RawRow> row)
     {
-        sqlite3 db = _connection.Handle!;
+        sqlite3 db = Handle;
         string? error;
         if (!_statements.TryGetValue(sql, out sqlite3_stmt? statement))
         {
@@ -432,6 +432,22 @@ internal sealed partial class RfcStore
         {
             throw new SqliteException(string.Create(CultureInfo.InvariantCulture, $"SQLite Error {result}: '{error}'."), result);
         }
+    }
+
+    /// <summary>The first column of the first row of <paramref name="sql"/> (a count, an EXISTS) through <see cref="Rows"/>; 0 when there is no row.</summary>
+    private long Scalar(string sql, (string Name, object? Value)[] parameters)
+    {
+        long value = 0;
+        bool first = true;
+        Rows(sql, parameters, row =>
+        {
+            if (first)
+            {
+                value = row.Int64(0);
+                first = false;
+            }
+        });
+        return value;
     }
 
     private static bool IsFiltered(IndexSearchFilter filter) =>
@@ -491,11 +507,7 @@ internal sealed partial class RfcStore
         return changed ? query.WithTerms(terms) : query;
     }
 
-    private long CountMatches(string phrase)
-    {
-        using SqliteCommand command = Command("SELECT count(*) FROM index_text WHERE index_text MATCH $q;", ("$q", $"{TextColumns} : {phrase}"));
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
+    private long CountMatches(string phrase) => Scalar("SELECT count(*) FROM index_text WHERE index_text MATCH $q;", [("$q", $"{TextColumns} : {phrase}")]);
 
     /// <summary>The longest word a correction can be (no English or protocol word in a title comes near it).</summary>
     private const int MaxWordLength = 64;
@@ -541,11 +553,10 @@ internal sealed partial class RfcStore
     /// <summary>Fills the vocabulary when the index has entries and it has none (a store migrated from schema 4 that has not synced since). Call with the lock held.</summary>
     private void EnsureVocabulary()
     {
-        using SqliteCommand command = Command("SELECT NOT EXISTS (SELECT 1 FROM index_vocabulary) AND EXISTS (SELECT 1 FROM index_entries);");
-        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0)
+        if (Scalar("SELECT NOT EXISTS (SELECT 1 FROM index_vocabulary) AND EXISTS (SELECT 1 FROM index_entries);", []) != 0)
         {
-            using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
-            RebuildVocabulary(_connection, transaction);
+            using SqliteTransaction transaction = Connection.BeginTransaction(deferred: false);
+            RebuildVocabulary(Connection, transaction);
             transaction.Commit();
         }
     }

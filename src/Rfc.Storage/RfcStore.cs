@@ -34,18 +34,38 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
     /// </summary>
     public const int ManagedHashLimit = 1024 * 1024;
 
-    private readonly SqliteConnection _connection;
-
     // One connection, used from several threads by the mirror (workers read, one writer commits):
     // SQLite connections are not thread-safe, so every use takes this lock.
     private readonly Lock _gate = new();
 
-    /// <summary>Statements prepared by index search's reads, by their SQL, kept for the store's life; used under <see cref="_gate"/>.</summary>
+    /// <summary>Statements prepared by the raw reads (<c>Rows</c>), by their SQL, kept while their handle is open; used under <see cref="_gate"/>.</summary>
     private readonly Dictionary<string, SQLitePCL.sqlite3_stmt> _statements = new(StringComparer.Ordinal);
 
-    private RfcStore(SqliteConnection connection, string directory)
+    /// <summary>
+    /// The connection through Microsoft.Data.Sqlite (commands, transactions, blobs, the full-text shards); for a store
+    /// that opened plain (<see cref="_plain"/>), made on first use by <see cref="Connection"/>.
+    /// </summary>
+    private SqliteConnection? _connection;
+
+    /// <summary>
+    /// An up-to-date store opens as a plain SQLite handle, and the reads that go through SQLite's C API (<c>Rows</c>:
+    /// index search, the obsoleted-by chain) run on it alone. Microsoft.Data.Sqlite's connection costs a process more
+    /// than the search it serves: parsing a connection string, the static set-up that finds SQLitePCL by reflection,
+    /// its pool's pruning timer (a thread), five PRAGMA commands. Timed in one NativeAOT process, `rfc search sip`
+    /// spent 5.2 to 5.9 ms from the start of the open to the migration check, on a machine where `rfc --version` takes
+    /// 11 ms. The first use of <see cref="Connection"/> opens the full connection and closes this handle, so a store
+    /// never reads through two connections at once (a transaction's own writes are always seen by its reads).
+    /// </summary>
+    private SQLitePCL.sqlite3? _plain;
+
+    private bool _isReadOnly;
+
+    private bool _disposed;
+
+    private RfcStore(SqliteConnection? connection, SQLitePCL.sqlite3? plain, string directory)
     {
         _connection = connection;
+        _plain = plain;
         Directory = directory;
     }
 
@@ -73,6 +93,60 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
 
         SqliteInitializer.EnsureInitialized();
         string path = Path.Combine(directory, FileName);
+        if (OpenPlain(path) is { } plain)
+        {
+            return new RfcStore(null, plain, directory);
+        }
+
+        (SqliteConnection connection, bool readOnly) = OpenConnection(path);
+        return new RfcStore(connection, null, directory) { _isReadOnly = readOnly };
+    }
+
+    /// <summary>
+    /// The plain handle (<see cref="_plain"/>) of the store at <paramref name="path"/> when it exists, opens, and has the
+    /// current schema; null for anything else (no store yet, a migration to run, damage, a lock held past the busy
+    /// timeout), which the full open then handles and reports. Opened read-write without create, as the cached read's
+    /// <see cref="StoreReader"/> is: a reader of a WAL database may need to create its <c>-shm</c> file.
+    /// </summary>
+    private static SQLitePCL.sqlite3? OpenPlain(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        if (raw.sqlite3_open_v2(path, out SQLitePCL.sqlite3 db, raw.SQLITE_OPEN_READWRITE, null) != raw.SQLITE_OK)
+        {
+            db.Dispose();
+            return null;
+        }
+
+        raw.sqlite3_busy_timeout(db, BusyTimeoutMilliseconds);
+        long version = -1;
+        if (RawStatement.Run(db, "PRAGMA user_version;", static _ => { }, row => version = row.Int64(0), out _) != raw.SQLITE_DONE
+            || version != Schema.Migrations.Length
+            || raw.sqlite3_exec(db, MmapPragma) != raw.SQLITE_OK)
+        {
+            db.Dispose();
+            return null;
+        }
+
+        return db;
+    }
+
+    /// <summary>
+    /// Reads through memory maps: a full-text hit reads a slice of a document's blob, which SQLite reaches by walking its
+    /// overflow pages; mapped, that walk costs no system call per page.
+    /// </summary>
+    private const string MmapPragma = "PRAGMA mmap_size = 1073741824;";
+
+    /// <summary>
+    /// Opens the store's connection through Microsoft.Data.Sqlite, creating the database on first use and bringing its
+    /// schema up to date; read-only (and true) when rfc may read but not write it. Throws <see cref="StoreException"/>
+    /// saying what to do when it cannot.
+    /// </summary>
+    private static (SqliteConnection Connection, bool ReadOnly) OpenConnection(string path)
+    {
         SqliteConnection connection = new(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
         try
         {
@@ -80,12 +154,10 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
             Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
             Execute(connection, "PRAGMA journal_mode = WAL;");
             Execute(connection, "PRAGMA synchronous = NORMAL;");
-            // Reads through memory maps: a full-text hit reads a slice of a document's blob, which SQLite reaches by
-            // walking its overflow pages; mapped, that walk costs no system call per page.
-            Execute(connection, "PRAGMA mmap_size = 1073741824;");
+            Execute(connection, MmapPragma);
             Execute(connection, "PRAGMA foreign_keys = ON;");
             Migrate(connection);
-            return new RfcStore(connection, directory);
+            return (connection, false);
         }
         catch (SqliteException e)
         {
@@ -93,9 +165,9 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
             // A store rfc may read but not write (another user's directory, a read-only mount, a full disk) still
             // serves reads; a write then says it cannot write, and only then.
             if (e.SqliteErrorCode is raw.SQLITE_READONLY or raw.SQLITE_CANTOPEN or raw.SQLITE_PERM or raw.SQLITE_IOERR or raw.SQLITE_FULL
-                && File.Exists(path) && OpenReadOnly(directory, path) is { } readOnly)
+                && File.Exists(path) && OpenReadOnly(path) is { } readOnly)
             {
-                return readOnly;
+                return (readOnly, true);
             }
 
             throw Damaged(path, e);
@@ -103,7 +175,52 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
     }
 
     /// <summary>True when the store was opened read-only (see <see cref="Open"/>): every write fails with "cannot write".</summary>
-    public bool IsReadOnly { get; private init; }
+    public bool IsReadOnly
+    {
+        get
+        {
+            _ = Connection; // Only the full open can tell.
+            return _isReadOnly;
+        }
+    }
+
+    /// <summary>True once the store's connection through Microsoft.Data.Sqlite is open (for tests of the plain open).</summary>
+    internal bool HasConnection => Volatile.Read(ref _connection) is not null;
+
+    /// <summary>
+    /// The store's connection through Microsoft.Data.Sqlite, opened on first use for a store that opened plain: its
+    /// kept statements are finalized and its plain handle closed first, so every later read and write goes through
+    /// this one connection. Throws <see cref="StoreException"/> when it cannot open (see <see cref="Open"/>).
+    /// </summary>
+    private SqliteConnection Connection
+    {
+        get
+        {
+            if (Volatile.Read(ref _connection) is { } open)
+            {
+                return open;
+            }
+
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (_connection is null)
+                {
+                    (SqliteConnection connection, bool readOnly) = OpenConnection(DatabasePath);
+                    FinalizeStatements();
+                    _plain?.Dispose();
+                    _plain = null;
+                    _isReadOnly = readOnly;
+                    Volatile.Write(ref _connection, connection);
+                }
+
+                return _connection;
+            }
+        }
+    }
+
+    /// <summary>The SQLite handle the raw reads run on: the full connection's once it is open, else the plain one.</summary>
+    private SQLitePCL.sqlite3 Handle => _connection?.Handle ?? _plain ?? throw new ObjectDisposedException(nameof(RfcStore));
 
     /// <summary>The URI that opens <paramref name="path"/> read-only and immutable (the read-only store's full-text shards attach so too).</summary>
     private static string ImmutableUri(string path) => new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1";
@@ -114,7 +231,7 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
     /// checkpointed is not seen (a clean close always checkpoints), and every document's SHA-256 is still checked
     /// on read. Null when that fails too, or when the schema needs a migration (a write).
     /// </summary>
-    private static RfcStore? OpenReadOnly(string directory, string path)
+    private static SqliteConnection? OpenReadOnly(string path)
     {
         SqliteConnection connection = new(new SqliteConnectionStringBuilder { DataSource = ImmutableUri(path), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         try
@@ -124,7 +241,7 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
             probe.CommandText = "PRAGMA user_version;";
             if ((long)probe.ExecuteScalar()! == Schema.Migrations.Length)
             {
-                return new RfcStore(connection, directory) { IsReadOnly = true };
+                return connection;
             }
         }
         catch (SqliteException)
@@ -158,18 +275,22 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _disposed = true;
         FinalizeStatements();
-        _connection.Dispose();
+        _plain?.Dispose();
+        _connection?.Dispose();
     }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
+        _disposed = true;
         FinalizeStatements();
-        return _connection.DisposeAsync();
+        _plain?.Dispose();
+        return _connection?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 
-    /// <summary>The statements index search prepared and kept (see <c>Rows</c>), finalized before the connection closes.</summary>
+    /// <summary>The statements the raw reads prepared and kept (see <c>Rows</c>), finalized before their handle closes.</summary>
     private void FinalizeStatements()
     {
         lock (_gate)
@@ -185,7 +306,7 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
 
     private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        SqliteCommand command = _connection.CreateCommand();
+        SqliteCommand command = Connection.CreateCommand();
         command.CommandText = sql;
         foreach ((string name, object? value) in parameters)
         {

@@ -187,6 +187,48 @@ public sealed class IndexStoreTests : IDisposable
     }
 
     [Fact]
+    public void UpToDateStore_SearchesOnItsPlainHandle_AndTurnsToTheFullConnectionForAWrite()
+    {
+        using (RfcStore first = OpenWithLineage())
+        {
+            Assert.True(first.HasConnection); // A new store is created through the full open.
+        }
+
+        using RfcStore store = RfcStore.Open(_directory);
+        IndexSearchHit[] hits = [.. store.SearchIndex("http/1.1", new IndexSearchFilter())];
+        Assert.True(store.HasIndexEntries());
+        Assert.Equal([9110, 9111, 9112], store.GetCurrentVersions(new RfcNumber(2616)).Select(n => n.Value));
+        IndexSearchResults corrected = store.SearchIndex("kongestion", new IndexSearchFilter());
+        Assert.Equal(("congestion", true), (corrected.SearchedFor, corrected.IsCorrected));
+        Assert.Contains(5681, corrected.Select(h => h.Number.Value));
+        IndexedRfc info = store.GetIndexEntry(new RfcNumber(2616))!; // rfc info.
+        Assert.Equal((RfcStatus.DraftStandard, 1999), (info.Entry.CurrentStatus, info.Entry.Date!.Value.Year));
+        Assert.Equal([Rfc(2068)], info.Entry.Obsoletes);
+        Assert.Contains(info.Relations, r => r.Target == Rfc(7230) && r.Title == "Hypertext Transfer Protocol (HTTP/1.1): Message Syntax and Routing");
+        Assert.False(store.HasConnection);
+
+        // A write opens the full connection and closes the plain handle (its kept statements with it): what is read
+        // after is the same, and sees the write.
+        Apply(store, [.. Lineage(), Entry(9999, "HTTP/1.1 Again", RfcStatus.ProposedStandard, 2030) with { Obsoletes = [Rfc(9112)] }]);
+        Assert.True(store.HasConnection);
+        Assert.Equal([9110, 9111, 9999], store.GetCurrentVersions(new RfcNumber(2616)).Select(n => n.Value));
+        Assert.Equal(hits.Select(h => h.Number).Append(new RfcNumber(9999)).Order(), store.SearchIndex("http/1.1", new IndexSearchFilter()).Select(h => h.Number).Order());
+    }
+
+    [Fact]
+    public void StoreThatNeedsAMigration_OpensTheFullConnectionAtOnce()
+    {
+        OpenWithLineage().Dispose();
+        Downgrade($"DROP TABLE index_acronyms; PRAGMA user_version = {Schema.AcronymsSchema - 1};");
+
+        using RfcStore migrated = RfcStore.Open(_directory);
+
+        Assert.True(migrated.HasConnection);
+        using RfcStore reopened = RfcStore.Open(_directory);
+        Assert.False(reopened.HasConnection);
+    }
+
+    [Fact]
     public void Migration_FillsWhatRankingReads_FromAnIndexSyncedBeforeIt()
     {
         IndexSearchHit[] before;
