@@ -80,9 +80,9 @@ internal sealed partial class RfcStore
     /// <summary>What the last errata sync of <paramref name="url"/> recorded, or null.</summary>
     public ErrataSyncState? GetErrataSyncState(string url) => Run(() =>
     {
-        using SqliteCommand command = Command("SELECT etag, synced_at, records FROM errata_sync WHERE url = $url;", ("$url", url));
-        using SqliteDataReader reader = command.ExecuteReader();
-        return reader.Read() ? new ErrataSyncState(url, OptionalText(reader, 0), ParseTime(reader.GetString(1)), reader.GetInt32(2)) : null;
+        ErrataSyncState? state = null;
+        Rows("SELECT etag, synced_at, records FROM errata_sync WHERE url = $url;", [("$url", url)], row => state = new ErrataSyncState(url, row.Text(0), ParseTime(row.Text(1) ?? ""), row.Int(2)));
+        return state;
     });
 
     /// <summary>Records that the errata at <paramref name="url"/> were confirmed unchanged (HTTP 304).</summary>
@@ -90,54 +90,46 @@ internal sealed partial class RfcStore
         Run(() => Command("UPDATE errata_sync SET synced_at = $at WHERE url = $url;", ("$url", url), ("$at", FormatTime(at))).ExecuteNonQuery());
 
     /// <summary>True once any errata sync has completed (even one that found no records).</summary>
-    public bool HasErrata() => Run(() => Command(StoreQueries.ErrataSynced).ExecuteScalar() is not null);
+    public bool HasErrata() => Run(() =>
+    {
+        bool synced = false;
+        Rows(StoreQueries.ErrataSynced, [], _ => synced = true);
+        return synced;
+    });
 
     /// <summary>How many errata are stored.</summary>
-    public int CountErrata() => Run(() => Convert.ToInt32(Command("SELECT count(*) FROM errata;").ExecuteScalar(), CultureInfo.InvariantCulture));
+    public int CountErrata() => Run(() => (int)Scalar("SELECT count(*) FROM errata;", []));
 
     /// <summary>The errata of RFC <paramref name="number"/>, in no particular order.</summary>
     public IReadOnlyList<ErrataRecord> GetErrata(RfcNumber number) => Run(() =>
     {
-        using SqliteCommand command = Command(
-            "SELECT id, status, type, section, orig_text, correct_text, notes, submit_date, submitter, verifier, update_date FROM errata WHERE number = $n;",
-            ("$n", number.Value));
-        using SqliteDataReader reader = command.ExecuteReader();
         List<ErrataRecord> records = [];
-        while (reader.Read())
-        {
-            records.Add(new ErrataRecord
+        Rows(
+            "SELECT id, status, type, section, orig_text, correct_text, notes, submit_date, submitter, verifier, update_date FROM errata WHERE number = $n;",
+            [("$n", number.Value)],
+            row => records.Add(new ErrataRecord
             {
-                Id = reader.GetString(0),
+                Id = row.Text(0) ?? "",
                 Rfc = number,
-                StatusText = reader.GetString(1),
-                TypeText = reader.GetString(2),
-                Section = reader.GetString(3),
-                OriginalText = reader.GetString(4),
-                CorrectedText = reader.GetString(5),
-                Notes = reader.GetString(6),
-                SubmitDate = reader.GetString(7),
-                Submitter = reader.GetString(8),
-                Verifier = OptionalText(reader, 9),
-                UpdateDate = OptionalText(reader, 10),
-            });
-        }
-
+                StatusText = row.Text(1) ?? "",
+                TypeText = row.Text(2) ?? "",
+                Section = row.Text(3) ?? "",
+                OriginalText = row.Text(4) ?? "",
+                CorrectedText = row.Text(5) ?? "",
+                Notes = row.Text(6) ?? "",
+                SubmitDate = row.Text(7) ?? "",
+                Submitter = row.Text(8) ?? "",
+                Verifier = row.Text(9),
+                UpdateDate = row.Text(10),
+            }));
         return (IReadOnlyList<ErrataRecord>)records;
     });
 
     /// <summary>The status and type of each erratum of RFC <paramref name="number"/> (for counts and notices, without the texts).</summary>
     public IReadOnlyList<(string Status, string Type)> GetErrataKinds(RfcNumber number) => Run(() =>
     {
-        using SqliteCommand command = Command(StoreQueries.ErrataKinds, ("$n", number.Value));
-        using SqliteDataReader reader = command.ExecuteReader();
         List<(string, string)> kinds = [];
-        while (reader.Read())
-        {
-            kinds.Add((reader.GetString(0), reader.GetString(1)));
-        }
-
+        Rows(StoreQueries.ErrataKinds, [("$n", number.Value)], row => kinds.Add((row.Text(0) ?? "", row.Text(1) ?? "")));
         return (IReadOnlyList<(string Status, string Type)>)kinds;
     });
-
-    private static string? OptionalText(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

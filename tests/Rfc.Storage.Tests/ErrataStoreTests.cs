@@ -46,6 +46,25 @@ public sealed class ErrataStoreTests : IDisposable
     }
 
     [Fact]
+    public void ReopenedStore_ReadsErrataOnItsPlainHandle_AsTheFullConnectionDid()
+    {
+        ErrataRecord full = Erratum("5", 9110) with { Notes = "a note", Verifier = "An Editor", UpdateDate = "2024-01-02" };
+        using (RfcStore store = RfcStore.Open(_directory))
+        {
+            store.ReplaceErrata([Erratum("1", 9110), Erratum("2", 9110, "Rejected"), full], new ErrataSyncState("http://x/errata.json", "\"v1\"", DateTimeOffset.UtcNow, 3));
+        }
+
+        using RfcStore reopened = RfcStore.Open(_directory);
+
+        Assert.True(reopened.HasErrata());
+        Assert.Equal(3, reopened.CountErrata());
+        Assert.Equal([Erratum("1", 9110), Erratum("2", 9110, "Rejected"), full], reopened.GetErrata(new RfcNumber(9110)).OrderBy(r => r.Id));
+        Assert.Equal([("Rejected", "Technical"), ("Verified", "Technical"), ("Verified", "Technical")], reopened.GetErrataKinds(new RfcNumber(9110)).Order());
+        Assert.Equal(("\"v1\"", 3), (reopened.GetErrataSyncState("http://x/errata.json")!.ETag, reopened.GetErrataSyncState("http://x/errata.json")!.Records));
+        Assert.False(reopened.HasConnection); // rfc info and rfc errata N open no Microsoft.Data.Sqlite connection.
+    }
+
+    [Fact]
     public void HasErrata_IsFalse_BeforeTheFirstSync()
     {
         using RfcStore store = RfcStore.Open(_directory);
