@@ -241,11 +241,7 @@ public sealed class MirrorTests : IDisposable
     {
         await ServeIndexAsync(1, 600);
         using ServerGate gate = new(after: 100);
-        await using KestrelServer server = await KestrelServer.StartAsync(async context =>
-        {
-            await gate.PassAsync();
-            await KestrelServer.WriteBodyAsync(context, Body(NumberOf(context)), chunked: false);
-        });
+        await using KestrelServer server = await GatedServerAsync(gate);
 
         // A real SIGINT to the shipped binary, as Ctrl+C in a terminal sends, while the server holds requests 101 on.
         RfcExecutable.Result interrupted = await RfcExecutable.RunAsync(
@@ -304,11 +300,7 @@ public sealed class MirrorTests : IDisposable
     {
         await ServeIndexAsync(1, 600);
         using ServerGate gate = new(after: 100);
-        await using KestrelServer server = await KestrelServer.StartAsync(async context =>
-        {
-            await gate.PassAsync();
-            await KestrelServer.WriteBodyAsync(context, Body(NumberOf(context)), chunked: false);
-        });
+        await using KestrelServer server = await GatedServerAsync(gate);
         string[] args = ["mirror", "--transport", "socket", "--source", server.BaseUri + "rfc{n}.txt"];
         using CancellationTokenSource interrupt = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         Task<CliResult> running = CliRunner.RunCancellableAsync(args, Environment, terminal: false, interrupt.Token);
@@ -466,6 +458,13 @@ public sealed class MirrorTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Equal($"rfc: error: --jobs must be between 1 and 64, not {jobs}", result.StderrLines[0]);
     }
+
+    /// <summary>A server that answers each document's request with its body once <paramref name="gate"/> lets the request through.</summary>
+    private static Task<KestrelServer> GatedServerAsync(ServerGate gate) => KestrelServer.StartAsync(async context =>
+    {
+        await gate.PassAsync();
+        await KestrelServer.WriteBodyAsync(context, Body(NumberOf(context)), chunked: false);
+    });
 
     /// <summary>Waits until the store holds at least <paramref name="count"/> documents (a condition, not a duration).</summary>
     private async Task WaitForStoredAsync(int count)
