@@ -2,7 +2,7 @@
 # Builds rfc as NativeAOT binaries for this machine and installs them:
 #   $PREFIX/lib/rfc/rfc               the binary
 #   $PREFIX/lib/rfc/rfc-serve         the server 'rfc serve' runs (a second binary: rfc stays small and fast to start)
-#   $PREFIX/lib/rfc/libe_sqlite3.*    the SQLite it loads at run time (it looks next to its real path)
+#   $PREFIX/lib/rfc/libe_sqlite3.*    the SQLite rfc is linked against (found next to its real path: RUNPATH $ORIGIN)
 #   $PREFIX/bin/rfc -> ../lib/rfc/rfc a symlink on your PATH
 # PREFIX defaults to ~/.local. Any trimming or AOT warning fails the build.
 #

@@ -30,7 +30,14 @@ internal static class SqliteInitializer
         {
             if (!s_initialized)
             {
-                NativeLibrary.SetDllImportResolver(typeof(SQLitePCL.SQLite3Provider_e_sqlite3).Assembly, Resolve);
+                // The NativeAOT rfc links SQLite at start (Rfc.Cli.csproj): the dynamic loader has already loaded it from
+                // beside the program and bound SQLitePCL's calls, so there is nothing to resolve, and the resolver's
+                // registration (SQLitePCL's Assembly: the process's first reflection) is skipped.
+                if (!(AppContext.TryGetSwitch(LinkedAtStartSwitch, out bool linked) && linked && NativeLibrary.TryLoad(BesideProgram(), out s_loaded)))
+                {
+                    NativeLibrary.SetDllImportResolver(typeof(SQLitePCL.SQLite3Provider_e_sqlite3).Assembly, Resolve);
+                }
+
                 SQLitePCL.Batteries_V2.Init();
                 s_initialized = true;
             }
@@ -52,6 +59,14 @@ internal static class SqliteInitializer
 
     private static nint s_loaded;
 
+    /// <summary>The AppContext switch the NativeAOT rfc sets when it links SQLite at start.</summary>
+    private const string LinkedAtStartSwitch = "Rfc.Storage.SqliteLinkedAtStart";
+
+    /// <summary>Where install.sh puts the SQLite library: beside the program (the same file the dynamic loader found through <c>$ORIGIN</c>).</summary>
+    private static string BesideProgram() => Path.Combine(
+        AppContext.BaseDirectory,
+        OperatingSystem.IsWindows() ? LibraryName + ".dll" : OperatingSystem.IsMacOS() ? "lib" + LibraryName + ".dylib" : "lib" + LibraryName + ".so");
+
     /// <summary>
     /// Loads SQLite from beside the program (where install.sh puts it) before the runtime's own probing, which first
     /// asks the dynamic loader for <c>e_sqlite3.so</c> in every system library directory: about 60 failed
@@ -65,8 +80,7 @@ internal static class SqliteInitializer
             return IntPtr.Zero;
         }
 
-        string file = OperatingSystem.IsWindows() ? LibraryName + ".dll" : OperatingSystem.IsMacOS() ? "lib" + LibraryName + ".dylib" : "lib" + LibraryName + ".so";
-        if (!NativeLibrary.TryLoad(Path.Combine(AppContext.BaseDirectory, file), out IntPtr handle))
+        if (!NativeLibrary.TryLoad(BesideProgram(), out IntPtr handle))
         {
             return IntPtr.Zero;
         }
