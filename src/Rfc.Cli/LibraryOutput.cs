@@ -30,7 +30,14 @@ internal static class LibraryOutput
     /// </summary>
     public static void Table(TextWriter output, bool terminal, string[] header, IEnumerable<string[]> rows)
     {
-        List<string[]> all = [.. rows.Select(row => row.Select(cell => Terminal.Escape(cell, keep: terminal ? "" : "\t\n")).ToArray())];
+        // A loop, not rows.Select(...): rows is usually a LINQ Select already, and Select over it is a generic virtual
+        // method, which NativeAOT resolves at run time (see SearchQuery.NameTerms).
+        List<string[]> all = [];
+        foreach (string[] row in rows)
+        {
+            all.Add(Array.ConvertAll(row, cell => Terminal.Escape(cell, keep: terminal ? "" : "\t\n")));
+        }
+
         if (!terminal)
         {
             foreach (string[] row in all)

@@ -116,9 +116,22 @@ internal sealed partial class RfcStore
                     hits.AddRange(Hits(ReadCandidates(partialIds, scores, filter, dates, [.. partialIds])).Take(filter.Limit - hits.Count));
                 }
 
-                IEnumerable<IndexSearchHit> Hits(List<IndexCandidate> candidates) => SearchRanker.Rank(parsed, candidates).Take(filter.Limit).Select(r => new IndexSearchHit(
-                    r.Candidate.Number, r.Candidate.Title, dates[r.Candidate.Number.Value], r.Candidate.Status, r.Candidate.IsObsoleted, r.Score.Total)
-                { Parts = r.Score, IsPartial = !r.Candidate.MatchesAll });
+                List<IndexSearchHit> Hits(List<IndexCandidate> candidates)
+                {
+                    IReadOnlyList<RankedCandidate> ranked = SearchRanker.Rank(parsed, candidates);
+                    var best = new List<IndexSearchHit>(Math.Min(ranked.Count, filter.Limit));
+                    for (int i = 0; i < ranked.Count && i < filter.Limit; i++)
+                    {
+                        RankedCandidate r = ranked[i];
+                        best.Add(new IndexSearchHit(r.Candidate.Number, r.Candidate.Title, dates[r.Candidate.Number.Value], r.Candidate.Status, r.Candidate.IsObsoleted, r.Score.Total)
+                        {
+                            Parts = r.Score,
+                            IsPartial = !r.Candidate.MatchesAll,
+                        });
+                    }
+
+                    return best;
+                }
 
                 bool partial = hits.Count > 0 && hits.All(h => h.IsPartial);
                 return new IndexSearchResults(hits, parsed.Text, corrected, partial);
@@ -191,7 +204,15 @@ internal sealed partial class RfcStore
 
         foreach ((QueryTerm term, IReadOnlyList<IReadOnlyList<string>> expansions) in query.Expansions)
         {
-            List<string> others = [.. query.NameTerms.Where(t => t != term).Select(t => Phrase(t.Text))];
+            List<string> others = [];
+            foreach (QueryTerm other in query.NameTerms)
+            {
+                if (other != term)
+                {
+                    others.Add(Phrase(other.Text));
+                }
+            }
+
             foreach (string expansion in expansions.Select(e => string.Join(' ', e)))
             {
                 Add(whole, string.Join(" AND ", [$"{{title}} : {Phrase(expansion)}", .. others.Select(o => $"{TextColumns} : {o}")]));
@@ -473,7 +494,13 @@ internal sealed partial class RfcStore
     private static string AnyOf(SearchQuery query)
     {
         var parts = new List<string>(query.Terms.Select(t => Phrase(t.Text)));
-        parts.AddRange(query.Expansions.Values.SelectMany(e => e).Select(e => Phrase(string.Join(' ', e))));
+        foreach (IReadOnlyList<IReadOnlyList<string>> expansions in query.Expansions.Values)
+        {
+            foreach (IReadOnlyList<string> expansion in expansions)
+            {
+                parts.Add(Phrase(string.Join(' ', expansion)));
+            }
+        }
 
         return $"{TextColumns} : ({string.Join(" OR ", parts)})";
     }
