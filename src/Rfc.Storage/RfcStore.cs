@@ -105,27 +105,16 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
     /// <summary>
     /// The plain handle (<see cref="_plain"/>) of the store at <paramref name="path"/> when it exists, opens, and has the
     /// current schema; null for anything else (no store yet, a migration to run, damage, a lock held past the busy
-    /// timeout), which the full open then handles and reports. Opened read-write without create, as the cached read's
-    /// <see cref="StoreReader"/> is: a reader of a WAL database may need to create its <c>-shm</c> file.
+    /// timeout), which the full open then handles and reports. Opened as the cached read's <see cref="StoreReader"/> opens.
     /// </summary>
     private static SQLitePCL.sqlite3? OpenPlain(string path)
     {
-        if (!File.Exists(path))
+        if (StoreReader.OpenDatabase(path, out long version) is not { } db)
         {
             return null;
         }
 
-        if (raw.sqlite3_open_v2(path, out SQLitePCL.sqlite3 db, raw.SQLITE_OPEN_READWRITE, null) != raw.SQLITE_OK)
-        {
-            db.Dispose();
-            return null;
-        }
-
-        raw.sqlite3_busy_timeout(db, BusyTimeoutMilliseconds);
-        long version = -1;
-        if (RawStatement.Run(db, "PRAGMA user_version;", static _ => { }, row => version = row.Int64(0), out _) != raw.SQLITE_DONE
-            || version != Schema.Migrations.Length
-            || raw.sqlite3_exec(db, MmapPragma) != raw.SQLITE_OK)
+        if (version != Schema.Migrations.Length || raw.sqlite3_exec(db, MmapPragma) != raw.SQLITE_OK)
         {
             db.Dispose();
             return null;

@@ -36,14 +36,36 @@ internal sealed class StoreReader : IDisposable
     {
         ArgumentNullException.ThrowIfNull(directory);
         string path = Path.Combine(directory, RfcStore.FileName);
+        if (OpenDatabase(path, out long version) is not { } db)
+        {
+            return null;
+        }
+
+        if (version < 1 || version > Schema.Migrations.Length)
+        {
+            db.Dispose();
+            return null;
+        }
+
+        return new StoreReader(db, path, version);
+    }
+
+    /// <summary>
+    /// Opens the existing database at <paramref name="path"/> through SQLite's C API with the store's busy timeout, and
+    /// reads its schema version (<c>PRAGMA user_version</c>) into <paramref name="version"/>; null when there is no file,
+    /// it does not open, or the version cannot be read. Read-write without create: a reader of a WAL database may need
+    /// to create its <c>-shm</c> file, and a missing database is the full open's business. Shared with
+    /// <see cref="RfcStore"/>'s plain open.
+    /// </summary>
+    internal static sqlite3? OpenDatabase(string path, out long version)
+    {
+        version = -1;
         if (!File.Exists(path))
         {
             return null;
         }
 
         SqliteInitializer.EnsureInitialized();
-        // Read-write without create: a reader of a WAL database may need to create its -shm file, and a
-        // missing database is the full path's business.
         if (raw.sqlite3_open_v2(path, out sqlite3 db, raw.SQLITE_OPEN_READWRITE, null) != raw.SQLITE_OK)
         {
             db.Dispose();
@@ -51,15 +73,15 @@ internal sealed class StoreReader : IDisposable
         }
 
         raw.sqlite3_busy_timeout(db, RfcStore.BusyTimeoutMilliseconds);
-        long version = -1;
-        if (!Query(db, "PRAGMA user_version;", static _ => { }, row => version = row.Int64(0))
-            || version < 1 || version > Schema.Migrations.Length)
+        long read = -1;
+        if (!Query(db, "PRAGMA user_version;", static _ => { }, row => read = row.Int64(0)))
         {
             db.Dispose();
             return null;
         }
 
-        return new StoreReader(db, path, version);
+        version = read;
+        return db;
     }
 
     /// <summary>The stored document <paramref name="number"/> in the store in <paramref name="directory"/>, or null.</summary>
