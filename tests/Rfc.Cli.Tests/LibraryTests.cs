@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Rfc.Storage;
+using Rfc.Testing;
 
 namespace Rfc.Cli.Tests;
 
@@ -413,6 +416,43 @@ public sealed class LibraryTests : IAsyncLifetime
     public void IsPlainSearch_TakesOnlyWordsAfterSearch(string[] args, bool plain)
     {
         Assert.Equal(plain, RfcApp.IsPlainSearch(args));
+    }
+
+    [Fact]
+    public async Task Search_Plain_EndsAtOnceOnCtrlC_EvenWhileWaitingForALockedStore()
+    {
+        await SyncAsync();
+        // A writer holds the store's file lock (as a long write by another program can): a search waits for it.
+        using SqliteConnection writer = new($"Data Source={Path.Combine(_home, RfcStore.FileName)};Pooling=False");
+        writer.Open();
+        using (SqliteCommand hold = writer.CreateCommand())
+        {
+            hold.CommandText = "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;";
+            hold.ExecuteNonQuery();
+        }
+
+        // A real SIGINT, as Ctrl+C sends, once the search is waiting. A search that handled it would go on waiting
+        // out the busy timeout and then report the busy store.
+        Stopwatch clock = Stopwatch.StartNew();
+        RfcExecutable.Result interrupted = await RfcExecutable.RunAsync(
+            ["search", "congestion", "control"],
+            Environment,
+            async process =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+                await RfcExecutable.SignalAsync(process, "INT", TestContext.Current.CancellationToken);
+            },
+            TestContext.Current.CancellationToken);
+        clock.Stop();
+        writer.Close();
+        CliResult after = await Run("search", "congestion", "control");
+
+        Assert.Equal(130, interrupted.ExitCode);
+        Assert.Equal("", interrupted.Stderr);
+        Assert.Empty(interrupted.Stdout);
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(RfcStore.BusyTimeoutMilliseconds), $"the search ended {clock.Elapsed} after it started: it waited out the lock");
+        Assert.Equal(0, after.ExitCode);
+        Assert.StartsWith("5681\tSeptember 2009\tDRAFT STANDARD\tTCP Congestion Control\t\n", Out(after));
     }
 
     [Fact]
