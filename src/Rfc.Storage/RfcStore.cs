@@ -367,10 +367,14 @@ internal sealed partial class RfcStore : IAsyncDisposable, IDisposable
         transaction.Commit();
     }
 
+    /// <summary>Another process held the store's lock past the busy timeout.</summary>
+    internal static StoreException Busy(string path, Exception? inner = null) =>
+        new($"the store at {path} is busy (another rfc is writing); try again in a moment", inner);
+
     internal static StoreException Damaged(string path, SqliteException e) => e.SqliteErrorCode switch
     {
         // SQLITE_BUSY / SQLITE_LOCKED: another process held the lock past the busy timeout.
-        raw.SQLITE_BUSY or raw.SQLITE_LOCKED => new StoreException($"the store at {path} is busy (another rfc is writing); try again in a moment", e),
+        raw.SQLITE_BUSY or raw.SQLITE_LOCKED => Busy(path, e),
         // SQLITE_CORRUPT / SQLITE_NOTADB: the file is not a usable database.
         raw.SQLITE_CORRUPT or raw.SQLITE_NOTADB => new StoreException($"the store at {path} is damaged ({e.Message.TrimEnd('.')}); move it away or delete it and rfc will start a new one", e),
         // SQLITE_READONLY / SQLITE_CANTOPEN / SQLITE_PERM / SQLITE_IOERR / SQLITE_FULL.

@@ -55,7 +55,9 @@ internal sealed class StoreReader : IDisposable
     /// reads its schema version (<c>PRAGMA user_version</c>) into <paramref name="version"/>; null when there is no file,
     /// it does not open, or the version cannot be read. Read-write without create: a reader of a WAL database may need
     /// to create its <c>-shm</c> file, and a missing database is the full open's business. Shared with
-    /// <see cref="RfcStore"/>'s plain open.
+    /// <see cref="RfcStore"/>'s plain open. Throws the busy <see cref="StoreException"/> when another process held the
+    /// store's lock past the busy timeout: the full open would only wait as long again, once per statement, before
+    /// saying the same (a search took 41 s to report a store another program held).
     /// </summary>
     internal static sqlite3? OpenDatabase(string path, out long version)
     {
@@ -74,10 +76,11 @@ internal sealed class StoreReader : IDisposable
 
         raw.sqlite3_busy_timeout(db, RfcStore.BusyTimeoutMilliseconds);
         long read = -1;
-        if (!Query(db, "PRAGMA user_version;", static _ => { }, row => read = row.Int64(0)))
+        int result = RawStatement.Run(db, "PRAGMA user_version;", static _ => { }, row => read = row.Int64(0), out _);
+        if (result != raw.SQLITE_DONE)
         {
             db.Dispose();
-            return null;
+            return result is raw.SQLITE_BUSY or raw.SQLITE_LOCKED ? throw RfcStore.Busy(path) : null;
         }
 
         version = read;

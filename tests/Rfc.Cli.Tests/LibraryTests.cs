@@ -422,14 +422,7 @@ public sealed class LibraryTests : IAsyncLifetime
     public async Task Search_Plain_EndsAtOnceOnCtrlC_EvenWhileWaitingForALockedStore()
     {
         await SyncAsync();
-        // A writer holds the store's file lock (as a long write by another program can): a search waits for it.
-        using SqliteConnection writer = new($"Data Source={Path.Combine(_home, RfcStore.FileName)};Pooling=False");
-        writer.Open();
-        using (SqliteCommand hold = writer.CreateCommand())
-        {
-            hold.CommandText = "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;";
-            hold.ExecuteNonQuery();
-        }
+        using SqliteConnection writer = HoldStoreLock();
 
         // A real SIGINT, as Ctrl+C sends, once the search is waiting. A search that handled it would go on waiting
         // out the busy timeout and then report the busy store.
@@ -453,6 +446,39 @@ public sealed class LibraryTests : IAsyncLifetime
         Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(RfcStore.BusyTimeoutMilliseconds), $"the search ended {clock.Elapsed} after it started: it waited out the lock");
         Assert.Equal(0, after.ExitCode);
         Assert.StartsWith("5681\tSeptember 2009\tDRAFT STANDARD\tTCP Congestion Control\t\n", Out(after));
+    }
+
+    [Fact]
+    public async Task StoreLockedPastTheBusyTimeout_IsReportedAfterOneWait_NotOnePerStatement()
+    {
+        await SyncAsync();
+        using SqliteConnection writer = HoldStoreLock();
+
+        // Each of these waited out the lock once per statement it tried (plain open, then the full open's): 40 to 50 s.
+        Stopwatch clock = Stopwatch.StartNew();
+        RfcExecutable.Result read = await RfcExecutable.RunAsync(["2324", "--offline"], Environment, TestContext.Current.CancellationToken);
+        TimeSpan readTook = clock.Elapsed;
+        clock.Restart();
+        RfcExecutable.Result search = await RfcExecutable.RunAsync(["search", "congestion", "control", "--limit", "3"], Environment, TestContext.Current.CancellationToken);
+        TimeSpan searchTook = clock.Elapsed;
+
+        string busy = $"rfc: error: the store at {Path.Combine(_home, RfcStore.FileName)} is busy (another rfc is writing); try again in a moment\n";
+        Assert.Equal((5, busy), (read.ExitCode, read.Stderr));
+        Assert.Equal((5, busy), (search.ExitCode, search.Stderr));
+        TimeSpan twoWaits = TimeSpan.FromMilliseconds(2 * RfcStore.BusyTimeoutMilliseconds);
+        Assert.True(readTook < twoWaits, $"the read reported the busy store after {readTook}");
+        Assert.True(searchTook < twoWaits, $"the search reported the busy store after {searchTook}");
+    }
+
+    /// <summary>Another program's connection holding the store's file lock, as a long write can: readers wait for it.</summary>
+    private SqliteConnection HoldStoreLock()
+    {
+        SqliteConnection writer = new($"Data Source={Path.Combine(_home, RfcStore.FileName)};Pooling=False");
+        writer.Open();
+        using SqliteCommand hold = writer.CreateCommand();
+        hold.CommandText = "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;";
+        hold.ExecuteNonQuery();
+        return writer;
     }
 
     [Fact]
