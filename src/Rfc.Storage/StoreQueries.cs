@@ -7,10 +7,14 @@ namespace Rfc.Storage;
 /// </summary>
 internal static class StoreQueries
 {
-    /// <summary>The RFCs that obsolete <c>$n</c>, by its own entry or by theirs, as doc-ids; <c>$id</c> is <c>RFC</c> + <c>$n</c>.</summary>
+    /// <summary>
+    /// The RFCs that obsolete <c>$n</c>, by its own entry or by theirs, as doc-ids; <c>$id</c> is <c>RFC</c> + <c>$n</c>.
+    /// UNION ALL: one RFC named both ways comes twice, which <see cref="ObsoletedByChain"/> ignores, and UNION would
+    /// build a temporary b-tree to remove it (for each obsolete search hit, each step of its chain).
+    /// </summary>
     public const string ObsoletedBy = """
         SELECT target FROM index_relations WHERE from_number = $n AND kind = 'obsoleted-by'
-        UNION SELECT 'RFC' || from_number FROM index_relations WHERE target = $id AND kind = 'obsoletes';
+        UNION ALL SELECT 'RFC' || from_number FROM index_relations WHERE target = $id AND kind = 'obsoletes';
         """;
 
     /// <summary>A row when errata were ever synced, none before.</summary>
