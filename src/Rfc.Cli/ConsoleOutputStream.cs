@@ -1,14 +1,50 @@
+using System.Runtime.InteropServices;
+
 namespace Rfc.Cli;
 
 /// <summary>
-/// Standard output whose writes complete synchronously. The console stream has no asynchronous write of
-/// its own, so <see cref="Stream"/>'s default <c>WriteAsync</c> and <c>FlushAsync</c> queue each call to the
-/// thread pool, and the first one starts a worker thread: on a cached read that thread was the largest
-/// single cost after the runtime itself (issue 6). A write to a terminal, pipe or file blocks briefly
-/// either way; a reader that went away still surfaces as an <see cref="IOException"/>.
+/// Standard output or standard error, written synchronously with write(2) on the descriptor (on Windows, through the
+/// console's own stream).
+/// <para>
+/// Not System.Console's stream on Unix: its first write sets the console up for interactive use whether or not it is
+/// a terminal: it creates Console.Out (looking up the encoding named in LANG), starts the runtime's signal-handling
+/// thread with its pipe, and on a terminal sends the keypad-transmit sequence. perf over 100 NativeAOT runs of
+/// <c>rfc search sip</c> put that set-up at about 2 % of the process's samples, before the new thread's own cost
+/// (see docs/ARCHITECTURE.md). rfc reads no keys and writes bytes.
+/// </para>
+/// <para>
+/// Writes complete synchronously (the console stream has no asynchronous write, and Stream's default would queue each
+/// to the thread pool, whose first worker thread was the largest cost of a cached read after the runtime, issue 6).
+/// A reader that went away (<c>| head</c>, EPIPE) is not an error: the rest is dropped and rfc ends normally, as it
+/// did with the console stream. Any other failure (a full disk under <c>&gt; file</c>, ENOSPC) throws
+/// <see cref="OutputWriteException"/>.
+/// </para>
 /// </summary>
-internal sealed class ConsoleOutputStream(Stream inner) : Stream
+internal sealed partial class ConsoleOutputStream : Stream
 {
+    /// <summary>EINTR, the same on Linux and the BSDs: a signal arrived before anything was written; write again.</summary>
+    private const int Interrupted = 4;
+
+    /// <summary>EPIPE, the same on Linux and the BSDs: the reading end is closed (the runtime ignores SIGPIPE).</summary>
+    private const int BrokenPipe = 32;
+
+    /// <summary>POLLOUT: the descriptor can be written.</summary>
+    private const short PollOut = 4;
+
+    private readonly int _descriptor;
+    private readonly string _name;
+    private readonly Stream? _console;
+
+    private ConsoleOutputStream(int descriptor, string name, Stream? console)
+    {
+        _descriptor = descriptor;
+        _name = name;
+        _console = console;
+    }
+
+    /// <summary>EAGAIN: a descriptor another program left non-blocking is full; 11 on Linux, 35 on macOS and the BSDs.</summary>
+    private static int TryAgain => OperatingSystem.IsLinux() ? 11 : 35;
+
     public override bool CanRead => false;
 
     public override bool CanSeek => false;
@@ -23,9 +59,62 @@ internal sealed class ConsoleOutputStream(Stream inner) : Stream
         set => throw new NotSupportedException();
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    /// <summary>The process's standard output.</summary>
+    public static ConsoleOutputStream StandardOutput() =>
+        OperatingSystem.IsWindows() ? new(-1, "standard output", Console.OpenStandardOutput()) : new(1, "standard output", null);
 
-    public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
+    /// <summary>The process's standard error.</summary>
+    public static ConsoleOutputStream StandardError() =>
+        OperatingSystem.IsWindows() ? new(-1, "standard error", Console.OpenStandardError()) : new(2, "standard error", null);
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (_console is not null)
+        {
+            _console.Write(buffer);
+            return;
+        }
+
+        unsafe
+        {
+            fixed (byte* start = buffer)
+            {
+                byte* next = start;
+                nuint left = (nuint)buffer.Length;
+                while (left > 0)
+                {
+                    nint written = SystemWrite(_descriptor, next, left);
+                    if (written >= 0)
+                    {
+                        next += written;
+                        left -= (nuint)written;
+                        continue;
+                    }
+
+                    int error = Marshal.GetLastPInvokeError();
+                    if (error == Interrupted)
+                    {
+                        continue;
+                    }
+
+                    if (error == BrokenPipe)
+                    {
+                        return;
+                    }
+
+                    if (error != TryAgain)
+                    {
+                        throw new OutputWriteException(_name, error);
+                    }
+
+                    PollDescriptor wait = new() { Descriptor = _descriptor, Events = PollOut };
+                    _ = SystemPoll(&wait, 1, -1); // Whatever it says, the next write tells.
+                }
+            }
+        }
+    }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -39,7 +128,7 @@ internal sealed class ConsoleOutputStream(Stream inner) : Stream
 
         try
         {
-            inner.Write(buffer.Span);
+            Write(buffer.Span);
             return ValueTask.CompletedTask;
         }
         catch (IOException e)
@@ -48,7 +137,7 @@ internal sealed class ConsoleOutputStream(Stream inner) : Stream
         }
     }
 
-    public override void Flush() => inner.Flush();
+    public override void Flush() => _console?.Flush();
 
     public override Task FlushAsync(CancellationToken cancellationToken)
     {
@@ -59,7 +148,7 @@ internal sealed class ConsoleOutputStream(Stream inner) : Stream
 
         try
         {
-            inner.Flush();
+            Flush();
             return Task.CompletedTask;
         }
         catch (IOException e)
@@ -78,9 +167,24 @@ internal sealed class ConsoleOutputStream(Stream inner) : Stream
     {
         if (disposing)
         {
-            inner.Dispose();
+            _console?.Dispose(); // The descriptors themselves stay open: they are the process's, not this stream's.
         }
 
         base.Dispose(disposing);
+    }
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    private static unsafe partial nint SystemWrite(int descriptor, byte* buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    private static unsafe partial int SystemPoll(PollDescriptor* descriptors, nuint count, int timeoutMilliseconds);
+
+    /// <summary>struct pollfd.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollDescriptor
+    {
+        public int Descriptor;
+        public short Events;
+        public short ReturnedEvents;
     }
 }

@@ -69,6 +69,7 @@ internal static class ErrorReporter
         FetchException { IsTimeout: true } => Error(ExitCode.Network, error.Message, "raise it with --connect-timeout"),
         FetchException { IsNetworkFailure: true } => Error(ExitCode.Network, error.Message),
         FetchException => Error(ExitCode.Protocol, error.Message),
+        OutputWriteException => Error(ExitCode.Local, error.Message, "check where it is redirected"),
         UnauthorizedAccessException or IOException => Error(ExitCode.Local, $"a file could not be read or written ({Describe(error)})", "check the path and its permissions"),
         _ => (ExitCode.Internal, $"rfc: internal error: {error.GetType().Name} ({ReportTo}; run with --verbose for details)"),
     };

@@ -19,10 +19,11 @@ internal static class RfcApp
     /// <summary>Runs rfc against the real console; Ctrl+C cancels (a second Ctrl+C exits at once).</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        // Neither Console.CancelKeyPress nor Console.Error: the first sets the console up for interactive use, which
-        // creates Console.Out, and either writer first looks up the console's encoding by its name in LANG. perf over
-        // 60 NativeAOT runs of `rfc search sip` put that set-up at 4.6 % of the process's time; rfc reads no keys, and
-        // its standard output is UTF-8 bytes whatever LANG says, so standard error is UTF-8 too.
+        // Neither Console.CancelKeyPress, Console.Error nor the console's streams: each sets the console up for
+        // interactive use, which creates Console.Out, and either writer first looks up the console's encoding by its
+        // name in LANG. perf over 60 NativeAOT runs of `rfc search sip` put that set-up at 4.6 % of the process's time;
+        // rfc reads no keys, and its standard output is UTF-8 bytes whatever LANG says, so standard error is UTF-8 too.
+        // ConsoleOutputStream writes to the descriptors themselves.
         // The everyday index search registers no handler: it only reads, and prints within milliseconds, so Ctrl+C's
         // default action ends it at once, as it ends grep (the shell sees the interrupt, exit status 130), and leaves
         // nothing half-done (a read transaction; the -wal and -shm files a killed reader leaves are the next open's to
@@ -40,9 +41,9 @@ internal static class RfcApp
             interrupt.Cancel();
         });
 
-        using Stream stdout = new ConsoleOutputStream(Console.OpenStandardOutput());
+        using Stream stdout = ConsoleOutputStream.StandardOutput();
         // Flushed at every write and locked, as Console.Error is: a line appears whole and at once.
-        using StreamWriter stderrWriter = new(new ConsoleOutputStream(Console.OpenStandardError()), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1024) { AutoFlush = true };
+        using StreamWriter stderrWriter = new(ConsoleOutputStream.StandardError(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1024) { AutoFlush = true };
         TextWriter stderr = TextWriter.Synchronized(stderrWriter);
         CliContext context = new(stdout, stderr, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable) { StderrIsTerminal = !Console.IsErrorRedirected };
         return await RunAsync(args, context, interrupt.Token).ConfigureAwait(false);

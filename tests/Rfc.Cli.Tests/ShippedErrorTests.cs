@@ -144,6 +144,47 @@ public sealed class ShippedErrorTests : IAsyncLifetime
         Assert.Equal(0, (await RunAsync("2324", "--refresh")).ExitCode);
     }
 
+    [Fact]
+    public async Task Local_StandardOutputOnAFullDisk_Exit5_AndTheDocumentIsStoredAllTheSame()
+    {
+        await SyncAsync();
+        const string Full = "rfc: error: standard output could not be written: No space left on device (errno 28) (check where it is redirected)";
+
+        RfcExecutable.Result fetched = await RunToAsync("/dev/full", "2324");
+        RfcExecutable.Result cached = await RunToAsync("/dev/full", "2324", "--offline");
+        RfcExecutable.Result search = await RunToAsync("/dev/full", "search", "coffee");
+
+        // Before, the read said nothing and exited 0 (its "the reader went away" catch took the full disk for a pager
+        // that quit), and the search printed the platform's type and HResult.
+        AssertError(fetched, 5, Full);
+        AssertError(cached, 5, Full);
+        AssertError(search, 5, Full);
+        Assert.Equal(Encoding.UTF8.GetBytes(SyntheticIndex.Documents[2324]), (await RunAsync("2324", "--offline")).Stdout);
+    }
+
+    [Fact]
+    public async Task Success_StandardOutputWhoseReaderIsGone_EndsNormally_WithoutAnError()
+    {
+        await SyncAsync();
+
+        RfcExecutable.Result read = await RunToClosedPipeAsync("2324");
+        RfcExecutable.Result search = await RunToClosedPipeAsync("search", "coffee");
+
+        Assert.All([read, search], result =>
+        {
+            Assert.Equal("", result.Stderr);
+            Assert.Equal(0, result.ExitCode);
+        });
+    }
+
+    /// <summary>Runs rfc with its standard output opened on <paramref name="path"/> (by sh, as <c>rfc ... &gt; path</c>).</summary>
+    private async Task<RfcExecutable.Result> RunToAsync(string path, params string[] args) =>
+        await RfcExecutable.RunWrappedAsync(["sh", "-c", "exec \"$@\" > \"$RFC_TEST_OUTPUT\"", "sh"], args, new Dictionary<string, string>(Environment) { ["RFC_TEST_OUTPUT"] = path }, TestContext.Current.CancellationToken);
+
+    /// <summary>Runs rfc with its standard output on a pipe whose reading end was closed before rfc started: every write fails with EPIPE.</summary>
+    private async Task<RfcExecutable.Result> RunToClosedPipeAsync(params string[] args) =>
+        await RfcExecutable.RunWrappedAsync(["python3", "-c", "import os, sys; r, w = os.pipe(); os.close(r); os.dup2(w, 1); os.execvp(sys.argv[1], sys.argv[1:])"], args, Environment, TestContext.Current.CancellationToken);
+
     [Theory]
     [InlineData("http")]
     [InlineData("socket")]

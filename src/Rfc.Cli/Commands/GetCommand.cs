@@ -80,7 +80,11 @@ internal static class GetCommand
         return (int)ExitCode.Success;
     }
 
-    /// <summary>Writes the document; false when the reader went away (a pager quit, <c>| head</c>), which is not an error.</summary>
+    /// <summary>
+    /// Writes the document; false when the pager's reader went away (the user quit it), which is not an error. Standard
+    /// output whose reader went away (<c>| head</c>) drops the rest itself; standard output that cannot be written (a full
+    /// disk) is an error (<see cref="OutputWriteException"/>), not a reader that left.
+    /// </summary>
     private static async Task<bool> TryWriteAsync(Stream output, RfcContent document, CancellationToken cancellationToken)
     {
         try
@@ -89,7 +93,7 @@ internal static class GetCommand
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (IOException)
+        catch (IOException e) when (e is not OutputWriteException)
         {
             return false;
         }
