@@ -75,6 +75,10 @@ internal sealed class StoreReader : IDisposable
         }
 
         raw.sqlite3_busy_timeout(db, RfcStore.BusyTimeoutMilliseconds);
+        // These handles only read: closing one need not checkpoint, and then it leaves the -wal and -shm files in place,
+        // so the next reader opens them instead of creating both and unlinking them again at its close (strace of rfc
+        // search sip: two creating opens, two fchowns under root, two unlinks). A writer's close still checkpoints.
+        _ = raw.sqlite3_db_config(db, raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _);
         long read = -1;
         int result = RawStatement.Run(db, "PRAGMA user_version;", static _ => { }, row => read = row.Int64(0), out _);
         if (result != raw.SQLITE_DONE)
