@@ -5,6 +5,27 @@ namespace Rfc.Documents.Tests.Search;
 /// <summary>The in-place comparisons ranking makes for every candidate, against what tokenizing and joining would give.</summary>
 public sealed class SearchTextTests
 {
+    [Fact]
+    public void AsciiSeparatorChars_AreEveryAsciiCharacterThatIsNotALetterOrDigit()
+    {
+        string expected = string.Concat(Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => !char.IsAsciiLetterOrDigit(c)));
+
+        string written = SearchText.AsciiSeparatorChars;
+
+        Assert.Equal(expected, written);
+    }
+
+    [Theory]
+    [InlineData("the", true)]
+    [InlineData("definitions", true)]
+    [InlineData("protocol", true)]
+    [InlineData("v3", true)]
+    [InlineData("protocols", false)]
+    [InlineData("sip", false)]
+    [InlineData("", false)]
+    public void IsGeneric_KnowsTheWordsThatNameNoProtocol(string token, bool generic) =>
+        Assert.Equal(generic, SearchText.IsGeneric(token));
+
     [Theory]
     [InlineData("SNMP", "snmp", true)]
     [InlineData("S/MIME", "s mime", true)]
