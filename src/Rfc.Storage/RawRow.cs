@@ -42,6 +42,14 @@ internal readonly unsafe struct RawRow
         return text is null ? "" : Encoding.UTF8.GetString(text, SqliteColumns.Bytes(_statement, column));
     }
 
+    /// <summary>Column <paramref name="column"/>'s text as UTF-8 bytes, read in place (empty for NULL): nothing is allocated.</summary>
+    public ReadOnlySpan<byte> Utf8(int column)
+    {
+        // The text first, then its length: SQLite's documented order.
+        byte* text = SqliteColumns.Text(_statement, column);
+        return text is null ? [] : new ReadOnlySpan<byte>(text, SqliteColumns.Bytes(_statement, column));
+    }
+
     /// <summary>Column <paramref name="column"/> as a new byte array (empty for NULL or an empty blob).</summary>
     public byte[] Blob(int column)
     {

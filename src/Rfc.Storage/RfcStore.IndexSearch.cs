@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Rfc.Documents;
@@ -109,7 +110,7 @@ internal sealed partial class RfcStore
                 }
 
                 // Whole matches first; then, when they are fewer than asked for, the best matches of some of the words.
-                var dates = new Dictionary<int, RfcDate?>();
+                var dates = new Dictionary<int, RfcDate?>(ids.Count + partialIds.Count);
                 List<IndexSearchHit> hits = [.. Hits(ReadCandidates(ids, scores, filter, dates, []))];
                 if (hits.Count < filter.Limit && partialIds.Count > 0)
                 {
@@ -383,7 +384,16 @@ internal sealed partial class RfcStore
         // A join over the (distinct) numbers, not "e.number IN (SELECT value FROM json_each($ids))": the IN list is a
         // temporary b-tree, and a temporary b-tree's page cache first allocates room for 20 pages and touches each
         // (pcache1's bulk allocation; perf record -e page-faults put about 22 of rfc search sip's faults there).
-        string idList = "[" + string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
+        // Written digit by digit: a string per number was a few kilobytes of a search's fresh memory, and every fresh page
+        // is a page fault (issue 12).
+        StringBuilder idList = new(2 + (ids.Count * 6));
+        idList.Append('[');
+        for (int i = 0; i < ids.Count; i++)
+        {
+            idList.Append(i == 0 ? "" : ",").Append(ids[i]);
+        }
+
+        idList.Append(']');
         Rows(
             $"""
             SELECT e.number, e.title, e.keywords, e.current_status, e.stream, e.year, e.month, e.day,
@@ -391,7 +401,7 @@ internal sealed partial class RfcStore
             FROM json_each($ids) j JOIN index_entries e ON e.number = j.value LEFT JOIN index_standing s ON s.number = e.number
             WHERE e.not_issued = 0 AND {FilterSql};
             """,
-            [("$ids", idList), .. FilterParameters(filter)],
+            [("$ids", idList.ToString()), .. FilterParameters(filter)],
             row =>
             {
                 int number = row.Int(0);
@@ -401,7 +411,7 @@ internal sealed partial class RfcStore
                     Number = new RfcNumber(number),
                     Title = row.Text(1) ?? "",
                     Keywords = (row.Text(2) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
-                    Status = RfcStatus.Parse(row.Text(3)),
+                    Status = RfcStatus.ParseUtf8(row.Utf8(3)),
                     Stream = row.Text(4),
                     IsObsoleted = row.Int(8) != 0,
                     UpdatedBy = row.Int(9),

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Rfc.Documents.Index;
 
 /// <summary>
@@ -85,6 +87,21 @@ public readonly record struct RfcStatus
             _ => new RfcStatus(RfcStatusKind.Other, normalised),
         };
     }
+
+    /// <summary>
+    /// As <see cref="Parse"/>, from UTF-8 read in place (a store column): the canonical spellings the store keeps are
+    /// matched without making a string (a search reads hundreds of statuses, and its fresh memory is page faults).
+    /// </summary>
+    internal static RfcStatus ParseUtf8(ReadOnlySpan<byte> utf8) =>
+        utf8.SequenceEqual("PROPOSED STANDARD"u8) ? ProposedStandard
+        : utf8.SequenceEqual("INFORMATIONAL"u8) ? Informational
+        : utf8.SequenceEqual("UNKNOWN"u8) ? Unknown
+        : utf8.SequenceEqual("EXPERIMENTAL"u8) ? Experimental
+        : utf8.SequenceEqual("HISTORIC"u8) ? Historic
+        : utf8.SequenceEqual("BEST CURRENT PRACTICE"u8) ? BestCurrentPractice
+        : utf8.SequenceEqual("DRAFT STANDARD"u8) ? DraftStandard
+        : utf8.SequenceEqual("INTERNET STANDARD"u8) ? InternetStandard
+        : Parse(Encoding.UTF8.GetString(utf8));
 
     /// <summary>Equal when kind and display text are equal (so <c>default</c> equals <see cref="Unknown"/>).</summary>
     public bool Equals(RfcStatus other) => Kind == other.Kind && string.Equals(Text, other.Text, StringComparison.Ordinal);

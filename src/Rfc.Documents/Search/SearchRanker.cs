@@ -51,6 +51,9 @@ internal static class SearchRanker
     /// </summary>
     public const double KeywordName = 0.4;
 
+    /// <summary>Title words whose marks fit on the stack (64 bytes): longer titles, should one come, use the heap.</summary>
+    private const int MaxStackTokens = 64;
+
     /// <summary>Scores every candidate and returns them best first (ties: the newer RFC first).</summary>
     public static IReadOnlyList<RankedCandidate> Rank(SearchQuery query, IReadOnlyList<IndexCandidate> candidates)
     {
@@ -112,7 +115,10 @@ internal static class SearchRanker
             return (0, 0);
         }
 
-        var covered = new bool[tokens.Count];
+        // On the stack for every title an index holds (no RFC title has MaxStackTokens words): ranking reads hundreds.
+        Span<bool> covered = tokens.Count <= MaxStackTokens ? stackalloc bool[MaxStackTokens] : new bool[tokens.Count];
+        covered = covered[..tokens.Count];
+        covered.Clear();
         int found = 0;
         for (int n = 0; n < names.Length; n++)
         {
@@ -131,8 +137,10 @@ internal static class SearchRanker
                 (start, run) = SearchText.FindSpelledOut(tokens, term.Tokens);
             }
 
-            foreach (IReadOnlyList<string> expansion in query.Expansions[n])
+            IReadOnlyList<IReadOnlyList<string>> expansions = query.Expansions[n];
+            for (int e = 0; e < expansions.Count; e++) // Not foreach: its boxed enumerator, once per title.
             {
+                IReadOnlyList<string> expansion = expansions[e];
                 int spelled = start < 0 ? SearchText.IndexOfPhrase(tokens, expansion) : -1;
                 if (spelled >= 0)
                 {
@@ -179,9 +187,10 @@ internal static class SearchRanker
             name = Math.Max(1.0 / (1 + leftOver), leads ? LeadingName : 0);
         }
 
-        foreach (string keyword in candidate.Keywords)
+        IReadOnlyList<string> keywords = candidate.Keywords;
+        for (int k = 0; k < keywords.Count; k++)
         {
-            if (SearchText.TokensEqual(keyword, query.NameWords))
+            if (SearchText.TokensEqual(keywords[k], query.NameWords))
             {
                 name = Math.Max(name, KeywordName);
                 break;
@@ -191,7 +200,7 @@ internal static class SearchRanker
         return (coverage, name);
     }
 
-    private static void Mark(bool[] covered, int start, int length)
+    private static void Mark(Span<bool> covered, int start, int length)
     {
         for (int i = start; i < start + length && i < covered.Length; i++)
         {

@@ -25,6 +25,29 @@ public sealed class RfcStatusTests
         Assert.Equal(display, status.ToString());
     }
 
+    [Theory]
+    [InlineData("PROPOSED STANDARD")]
+    [InlineData("proposed  standard")]
+    [InlineData("INTERNET STANDARD")]
+    [InlineData("STANDARD")]
+    [InlineData("DRAFT STANDARD")]
+    [InlineData("BEST CURRENT PRACTICE")]
+    [InlineData("INFORMATIONAL")]
+    [InlineData("EXPERIMENTAL")]
+    [InlineData("HISTORIC")]
+    [InlineData("UNKNOWN")]
+    [InlineData("")]
+    [InlineData("FUTURE STATUS")]
+    [InlineData("Expérimental")]
+    public void ParseUtf8_AgreesWithParse_OnEverySpelling(string text)
+    {
+        RfcStatus expected = RfcStatus.Parse(text);
+
+        RfcStatus status = RfcStatus.ParseUtf8(System.Text.Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(expected, status);
+    }
+
     [Fact]
     public void Default_ReadsAsUnknown_WhenNeverAssigned()
     {
