@@ -9,6 +9,9 @@ between hyperfine runs, pairs still separated a 1.5 ms change (IQR entirely belo
 
 Compare like with like: two builds as published or as installed. A copy whose ELF was rewritten afterwards
 (objcopy --add-gnu-debuglink, to give perf its symbols) ran about 2 ms slower than the same build as published.
+And in the same page-cache state: a binary the linker has just written took 517 page faults per `rfc search sip`,
+the same file read back from disk (after `echo 3 > /proc/sys/vm/drop_caches`) 541, about a millisecond on a machine
+where a fault costs 12 us. Drop the caches, or install both builds the same way, before comparing them.
 
     benchmarks/paired.py 200 /opt/a/lib/rfc/rfc search sip -- /opt/b/lib/rfc/rfc search sip
 
