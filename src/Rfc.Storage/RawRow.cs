@@ -30,17 +30,7 @@ internal readonly unsafe struct RawRow
     public bool IsNull(int column) => SqliteColumns.Type(_statement, column) == raw.SQLITE_NULL;
 
     /// <summary>Column <paramref name="column"/> as text (UTF-8 decoded as SQLitePCL decodes it), or null.</summary>
-    public string? Text(int column)
-    {
-        if (IsNull(column))
-        {
-            return null;
-        }
-
-        // The text first, then its length: SQLite's documented order.
-        byte* text = SqliteColumns.Text(_statement, column);
-        return text is null ? "" : Encoding.UTF8.GetString(text, SqliteColumns.Bytes(_statement, column));
-    }
+    public string? Text(int column) => IsNull(column) ? null : Encoding.UTF8.GetString(Utf8(column));
 
     /// <summary>Column <paramref name="column"/>'s text as UTF-8 bytes, read in place (empty for NULL): nothing is allocated.</summary>
     public ReadOnlySpan<byte> Utf8(int column)
