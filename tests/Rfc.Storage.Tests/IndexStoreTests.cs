@@ -219,7 +219,7 @@ public sealed class IndexStoreTests : IDisposable
     public void StoreThatNeedsAMigration_OpensTheFullConnectionAtOnce()
     {
         OpenWithLineage().Dispose();
-        Downgrade($"DROP TABLE index_acronyms; PRAGMA user_version = {Schema.AcronymsSchema - 1};");
+        DowngradeTo(Schema.AcronymsSchema - 1);
 
         using RfcStore migrated = RfcStore.Open(_directory);
 
@@ -228,8 +228,10 @@ public sealed class IndexStoreTests : IDisposable
         Assert.False(reopened.HasConnection);
     }
 
-    [Fact]
-    public void Migration_FillsWhatRankingReads_FromAnIndexSyncedBeforeIt()
+    [Theory]
+    [InlineData(5)] // before index_standing (6)
+    [InlineData(7)] // before index_rank (8), which replaced it
+    public void Migration_FillsWhatRankingReads_FromAnIndexSyncedBeforeIt(int version)
     {
         IndexSearchHit[] before;
         using (RfcStore store = OpenWithLineage())
@@ -237,8 +239,7 @@ public sealed class IndexStoreTests : IDisposable
             before = [.. store.SearchIndex("http", new IndexSearchFilter())];
         }
 
-        // The store as the release before the standing table left it: the same index, the migrations since not run.
-        Downgrade($"DROP TABLE index_acronyms; DROP TABLE index_standing; PRAGMA user_version = {Schema.AcronymsSchema - 2};");
+        DowngradeTo(version);
 
         using RfcStore migrated = RfcStore.Open(_directory);
         IndexSearchHit[] after = [.. migrated.SearchIndex("http", new IndexSearchFilter())];
@@ -262,7 +263,7 @@ public sealed class IndexStoreTests : IDisposable
         }
 
         // The store as the release before the acronyms table left it: the same index, that migration not run.
-        Downgrade($"DROP TABLE index_acronyms; PRAGMA user_version = {Schema.AcronymsSchema - 1};");
+        DowngradeTo(Schema.AcronymsSchema - 1);
 
         using RfcStore migrated = RfcStore.Open(_directory);
         Assert.Equal([826, 5227], migrated.SearchIndex("arp", new IndexSearchFilter()).Select(h => h.Number.Value).Order());
@@ -388,6 +389,27 @@ public sealed class IndexStoreTests : IDisposable
         Assert.Equal(13, state.Entries);
         Assert.Equal(later.ToUnixTimeMilliseconds(), state.SyncedAt.ToUnixTimeMilliseconds());
         Assert.Null(store.GetSyncState("http://127.0.0.1/other.xml"));
+    }
+
+    /// <summary>
+    /// Turns the store into what the release with schema <paramref name="version"/> (5 to 7) left: the same index, the
+    /// migrations since not run, each table as its own migration made it.
+    /// </summary>
+    private void DowngradeTo(int version)
+    {
+        Assert.InRange(version, 5, Schema.Migrations.Length - 1);
+        StringBuilder sql = new("DROP TABLE index_rank;");
+        if (version >= 6)
+        {
+            sql.Append(Schema.Migrations[5]); // index_standing, filled from the index as migration 6 filled it.
+        }
+
+        if (version < Schema.AcronymsSchema)
+        {
+            sql.Append("DROP TABLE index_acronyms;");
+        }
+
+        Downgrade(sql.Append($"PRAGMA user_version = {version};").ToString());
     }
 
     /// <summary>Runs <paramref name="sql"/> on the closed store, to make it what an older release left.</summary>
