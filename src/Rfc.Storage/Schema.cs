@@ -169,7 +169,8 @@ internal static class Schema
         // these rows instead of index_entries', whose abstracts spread a few hundred candidates over most of the
         // file's pages (the XML index's entries fill 1,874 pages; a search for sip read 232 of them for the titles
         // alone, against 42 here). Derived from index_entries and index_relations: refilled by every sync that
-        // changes the index (IndexUpdate.Commit) and filled here from the index a store already holds.
+        // changes the index (IndexUpdate.Commit) and filled here from the index a store already holds. And index_text
+        // merged into one segment, as every sync that changes entries now leaves it (RfcStore.OptimizeTextSql).
         """
         DROP TABLE IF EXISTS index_standing;
         CREATE TABLE index_rank (
@@ -186,7 +187,7 @@ internal static class Schema
             updated_by     INTEGER NOT NULL,
             subseries      INTEGER NOT NULL
         );
-        """ + RfcStore.RefillRankSql,
+        """ + RfcStore.RefillRankSql + RfcStore.OptimizeTextSql,
     ];
 
     /// <summary>The schema version whose step made <c>index_acronyms</c>: a migration past it fills the table in C#.</summary>
