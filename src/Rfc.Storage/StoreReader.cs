@@ -57,9 +57,10 @@ internal sealed class StoreReader : IDisposable
     /// to create its <c>-shm</c> file, and a missing database is the full open's business. Shared with
     /// <see cref="RfcStore"/>'s plain open. Throws the busy <see cref="StoreException"/> when another process held the
     /// store's lock past the busy timeout: the full open would only wait as long again, once per statement, before
-    /// saying the same (a search took 41 s to report a store another program held).
+    /// saying the same (a search took 41 s to report a store another program held). With <paramref name="guarded"/>
+    /// the handle takes no mutex of its own (SQLITE_OPEN_NOMUTEX): only for a caller that serializes every use itself.
     /// </summary>
-    internal static sqlite3? OpenDatabase(string path, out long version)
+    internal static sqlite3? OpenDatabase(string path, out long version, bool guarded = false)
     {
         version = -1;
         if (!File.Exists(path))
@@ -68,7 +69,7 @@ internal sealed class StoreReader : IDisposable
         }
 
         SqliteInitializer.EnsureInitialized();
-        if (raw.sqlite3_open_v2(path, out sqlite3 db, raw.SQLITE_OPEN_READWRITE, null) != raw.SQLITE_OK)
+        if (raw.sqlite3_open_v2(path, out sqlite3 db, raw.SQLITE_OPEN_READWRITE | (guarded ? raw.SQLITE_OPEN_NOMUTEX : 0), null) != raw.SQLITE_OK)
         {
             db.Dispose();
             return null;
