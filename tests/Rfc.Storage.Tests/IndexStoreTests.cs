@@ -216,6 +216,53 @@ public sealed class IndexStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task PlainHandle_AnswersReadsFromSeveralThreadsAtOnce_AndTheSwitchToTheFullConnectionWithThem()
+    {
+        // The plain handle has no SQLite mutex of its own (SQLITE_OPEN_NOMUTEX): the store's lock is all that keeps
+        // two threads off it at once, as the mirror's workers and its writer share a store. Every read from every
+        // thread must give what one thread alone gets, also while one of them opens the full connection midway.
+        using (OpenWithLineage())
+        {
+        }
+
+        using RfcStore store = RfcStore.Open(_directory);
+        Assert.False(store.HasConnection);
+        string Answer() => string.Join(';',
+            string.Join(',', store.SearchIndex("http/1.1", new IndexSearchFilter()).Select(h => h.Number.Value)),
+            string.Join(',', store.GetCurrentVersions(new RfcNumber(2616)).Select(n => n.Value)),
+            store.GetTitle(new RfcNumber(9112)),
+            store.GetIndexEntry(new RfcNumber(5681))!.Entry.Title,
+            store.SearchIndex("kongestion", new IndexSearchFilter()).SearchedFor);
+        string alone = Answer();
+
+        using var start = new Barrier(4);
+        Task<string[]>[] readers = [.. Enumerable.Range(0, 4).Select(thread => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            var answers = new string[200];
+            for (int i = 0; i < answers.Length; i++)
+            {
+                if (thread == 0 && i == answers.Length / 2)
+                {
+                    Assert.False(store.IsReadOnly); // Opens the full connection and closes the plain handle under the others.
+                }
+
+                answers[i] = Answer();
+            }
+
+            return answers;
+        }))];
+
+        // Unguarded, the threads corrupt the kept statements' dictionary and spin: fail rather than hang.
+        foreach (string[] answers in await Task.WhenAll(readers).WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken))
+        {
+            Assert.All(answers, answer => Assert.Equal(alone, answer));
+        }
+
+        Assert.True(store.HasConnection);
+    }
+
+    [Fact]
     public void StoreThatNeedsAMigration_OpensTheFullConnectionAtOnce()
     {
         OpenWithLineage().Dispose();
