@@ -84,13 +84,10 @@ internal sealed partial class RfcStore
                 }
 
                 // bm25 of every match of the query (any of its words and expansions), read once: ranking's text
-                // signal, and the order in which each narrower candidate query keeps its best.
-                Dictionary<int, double> scores = parsed.Kind switch
-                {
-                    SearchQueryKind.Words => TextScores(AnyOf(parsed)),
-                    SearchQueryKind.Expression => TextScores(FtsQuery.Prepare(parsed.Text)),
-                    _ => [],
-                };
+                // signal, and the order in which each narrower candidate query keeps its best. For words, where each
+                // of the query's phrases is in each match too: the narrower queries are answered from that.
+                PhraseMatches? matches = parsed.Kind == SearchQueryKind.Words ? MatchPhrases(parsed) : null;
+                Dictionary<int, double> scores = matches?.Scores ?? (parsed.Kind == SearchQueryKind.Expression ? TextScores(FtsQuery.Prepare(parsed.Text)) : []);
 
                 List<int> ids, partialIds = [];
                 switch (parsed.Kind)
@@ -105,7 +102,7 @@ internal sealed partial class RfcStore
                         ids = CandidateIds(FtsQuery.Prepare(parsed.Text), filter, scores);
                         break;
                     default:
-                        (ids, partialIds) = WordCandidates(parsed, filter, scores);
+                        (ids, partialIds) = WordCandidates(parsed, filter, matches!);
                         break;
                 }
 
@@ -168,15 +165,22 @@ internal sealed partial class RfcStore
     /// The candidates for a query of words: every word in the title, shortest titles first (a title that names a
     /// protocol is short, and bm25 prefers titles that repeat the word); every word anywhere; every name word anywhere
     /// (a version ranks, it does not filter); the title phrases acronyms stand for. Then, when those are fewer than
-    /// the limit, the partial matches of a query of several words: any name word anywhere.
+    /// the limit, the partial matches of a query of several words: any name word anywhere. Each was a narrower FTS5
+    /// query, walking the same doclists again; each is now answered from where the phrases are in the query's matches
+    /// (<paramref name="matches"/>, <see cref="PhraseColumns"/>). A title's length is its count of words, which FTS5
+    /// keeps, not its characters, which had to be read from <c>index_rank</c> for every title match (1.0M of the 16.2M
+    /// instructions of <c>rfc search sip</c>, callgrind); the two orders differ only where more than
+    /// <see cref="CandidatesPerQuery"/> titles match, and the queries.tsv results and hit rates are the same with either.
     /// </summary>
-    private (List<int> Whole, List<int> Partial) WordCandidates(SearchQuery query, IndexSearchFilter filter, Dictionary<int, double> scores)
+    private (List<int> Whole, List<int> Partial) WordCandidates(SearchQuery query, IndexSearchFilter filter, PhraseMatches matches)
     {
-        List<string> names = [.. query.NameTerms.Select(t => Phrase(t.Text))];
-        List<string> all = [.. query.Terms.Select(t => Phrase(t.Text))];
+        int[] all = [.. query.Terms.Select((_, i) => i)];
+        int[] names = [.. query.NameTerms.Select(n => PhraseOf(query, n))];
+
+        // With a filter, which matches pass it, read once for all of them.
+        HashSet<int>? passing = IsFiltered(filter) ? PassingFilter(matches.Numbers, filter) : null;
         var whole = new List<int>();
         var seen = new HashSet<int>();
-        void Add(List<int> into, string fts) => AddFound(into, CandidateIds(fts, filter, scores));
         void AddFound(List<int> into, List<int> found)
         {
             foreach (int id in found)
@@ -188,42 +192,60 @@ internal sealed partial class RfcStore
             }
         }
 
-        // Titles with every name word, read once and kept twice: the shortest first, and, when there are more of them
-        // than one order keeps, the best bm25 first too (with fewer, the second order would add nothing).
-        List<(int Number, int Length)> titled = TitleMatches($"{{title}} : ({string.Join(" AND ", names)})", filter);
-        AddFound(whole, Best([.. titled.Select(t => ((double)t.Length, t.Number))]));
-        if (titled.Count > CandidatesPerQuery)
+        // The matches (by bm25, the best kept) of every row where the phrases are as asked.
+        void Add(List<int> into, Func<int, bool> test) => AddFound(into, Best([.. Where(test).Select(row => (-matches.Score(row), matches.Numbers[row]))]));
+        List<int> Where(Func<int, bool> test)
         {
-            AddFound(whole, Best([.. titled.Select(t => (-scores.GetValueOrDefault(t.Number), t.Number))]));
-        }
-
-        Add(whole, $"{TextColumns} : ({string.Join(" AND ", all)})");
-        if (names.Count != all.Count)
-        {
-            Add(whole, $"{TextColumns} : ({string.Join(" AND ", names)})");
-        }
-
-        foreach ((QueryTerm term, IReadOnlyList<IReadOnlyList<string>> expansions) in query.Expansions)
-        {
-            List<string> others = [];
-            foreach (QueryTerm other in query.NameTerms)
+            var rows = new List<int>();
+            for (int row = 0; row < matches.Numbers.Count; row++)
             {
-                if (other != term)
+                if ((passing is null || passing.Contains(matches.Numbers[row])) && test(row))
                 {
-                    others.Add(Phrase(other.Text));
+                    rows.Add(row);
                 }
             }
 
-            foreach (string expansion in expansions.Select(e => string.Join(' ', e)))
+            return rows;
+        }
+
+        bool Every(int row, int[] phrases, int where)
+        {
+            foreach (int phrase in phrases)
             {
-                Add(whole, string.Join(" AND ", [$"{{title}} : {Phrase(expansion)}", .. others.Select(o => $"{TextColumns} : {o}")]));
+                if (!matches.Has(row, phrase, where))
+                {
+                    return false;
+                }
             }
+
+            return true;
+        }
+
+        // Titles with every name word, kept twice: the shortest (fewest words) first, and, when there are more of them
+        // than one order keeps, the best bm25 first too.
+        List<int> titled = Where(row => Every(row, names, PhraseColumns.InTitle));
+        AddFound(whole, Best([.. titled.Select(row => ((double)matches.TitleWords(row), matches.Numbers[row]))]));
+        if (titled.Count > CandidatesPerQuery)
+        {
+            AddFound(whole, Best([.. titled.Select(row => (-matches.Score(row), matches.Numbers[row]))]));
+        }
+
+        Add(whole, row => Every(row, all, PhraseColumns.InText));
+        if (names.Length != all.Length)
+        {
+            Add(whole, row => Every(row, names, PhraseColumns.InText));
+        }
+
+        foreach ((QueryTerm term, int phrase) in ExpansionPhrases(query))
+        {
+            int[] others = [.. query.NameTerms.Where(other => other != term).Select(other => PhraseOf(query, other))];
+            Add(whole, row => matches.Has(row, phrase, PhraseColumns.InTitle) && Every(row, others, PhraseColumns.InText));
         }
 
         var partial = new List<int>();
-        if (whole.Count < filter.Limit && names.Count > 1)
+        if (whole.Count < filter.Limit && names.Length > 1)
         {
-            Add(partial, $"{TextColumns} : ({string.Join(" OR ", names)})");
+            Add(partial, row => names.Any(phrase => matches.Has(row, phrase, PhraseColumns.InText)));
         }
 
         return (whole, partial);
@@ -355,6 +377,93 @@ internal sealed partial class RfcStore
         return ids;
     }
 
+    /// <summary>
+    /// Every match of <see cref="AnyOf"/> <paramref name="query"/>, in rowid order, with its bm25 (negated: higher is
+    /// better) and where each of the query's phrases is in it (<see cref="PhraseColumns"/>).
+    /// </summary>
+    private PhraseMatches MatchPhrases(SearchQuery query)
+    {
+        sqlite3 db = Handle;
+        if (!ReferenceEquals(_phrasesRegisteredOn, db))
+        {
+            int registered = PhraseColumns.Register(db);
+            if (registered != raw.SQLITE_OK)
+            {
+                throw new SqliteException(string.Create(CultureInfo.InvariantCulture, $"SQLite Error {registered}: 'cannot register {PhraseColumns.Name}'."), registered);
+            }
+
+            _phrasesRegisteredOn = db;
+        }
+
+        int phrases = query.Terms.Count + ExpansionPhrases(query).Count();
+        var matches = new PhraseMatches(phrases);
+        StringBuilder columns = new();
+        for (int first = 0; first < phrases; first += PhraseColumns.PhrasesPerValue)
+        {
+            columns.Append(CultureInfo.InvariantCulture, $", {PhraseColumns.Name}(index_text, {first})");
+        }
+
+        Rows(
+            $"SELECT rowid, bm25(index_text, {IndexWeights}){columns} FROM index_text WHERE index_text MATCH $q;",
+            [("$q", AnyOf(query))],
+            row => matches.Add(row));
+        return matches;
+    }
+
+    /// <summary>The handle <see cref="PhraseColumns.Name"/> was registered on (each connection needs its own registration); used under <see cref="_gate"/>.</summary>
+    private sqlite3? _phrasesRegisteredOn;
+
+    /// <summary>
+    /// Every match of a query of words (<see cref="MatchPhrases"/>), by row: its number, bm25, the words in its title,
+    /// and where each phrase is in it.
+    /// </summary>
+    private sealed class PhraseMatches(int phrases)
+    {
+        /// <summary>The values <see cref="PhraseColumns"/> gave per row.</summary>
+        private readonly int _values = (phrases + PhraseColumns.PhrasesPerValue - 1) / PhraseColumns.PhrasesPerValue;
+
+        private readonly List<long> _where = [];
+
+        /// <summary>The matches' numbers, in rowid order.</summary>
+        public List<int> Numbers { get; } = [];
+
+        /// <summary>Each match's bm25, negated, by number.</summary>
+        public Dictionary<int, double> Scores { get; } = [];
+
+        /// <summary>Adds a row of <see cref="MatchPhrases"/>: rowid, bm25, then the values of <see cref="PhraseColumns"/>.</summary>
+        public void Add(RawRow row)
+        {
+            int number = row.Int(0);
+            Numbers.Add(number);
+            Scores[number] = -row.Double(1);
+            for (int value = 0; value < _values; value++)
+            {
+                _where.Add(row.Int64(2 + value));
+            }
+        }
+
+        /// <summary>Match <paramref name="row"/>'s bm25, negated.</summary>
+        public double Score(int row) => Scores[Numbers[row]];
+
+        /// <summary>How many words (tokens) match <paramref name="row"/>'s title has, up to 255.</summary>
+        public int TitleWords(int row) => PhraseColumns.TitleWords(_where[row * _values]);
+
+        /// <summary>True when phrase <paramref name="phrase"/> is in match <paramref name="row"/> where <paramref name="where"/> says.</summary>
+        public bool Has(int row, int phrase, int where) =>
+            (PhraseColumns.Where(_where[(row * _values) + (phrase / PhraseColumns.PhrasesPerValue)], phrase) & where) != 0;
+    }
+
+    /// <summary>Those of <paramref name="numbers"/> that pass the filter.</summary>
+    private HashSet<int> PassingFilter(List<int> numbers, IndexSearchFilter filter)
+    {
+        var passing = new HashSet<int>();
+        Rows(
+            $"SELECT e.number FROM json_each($ids) j JOIN index_rank e ON e.number = j.value WHERE {FilterSql};",
+            [("$ids", JsonIds(numbers)), .. FilterParameters(filter)],
+            row => passing.Add(row.Int(0)));
+        return passing;
+    }
+
     /// <summary>bm25 (negated: higher is better) of every entry matching <paramref name="fts"/>, by number.</summary>
     private Dictionary<int, double> TextScores(string fts)
     {
@@ -366,6 +475,22 @@ internal sealed partial class RfcStore
             [("$q", fts)],
             row => scores[row.Int(0)] = -row.Double(1));
         return scores;
+    }
+
+    /// <summary>
+    /// <paramref name="ids"/> as a JSON array for <c>json_each</c>, written digit by digit: a string per number was a few
+    /// kilobytes of a search's fresh memory, and every fresh page is a page fault (issue 12).
+    /// </summary>
+    private static string JsonIds(List<int> ids)
+    {
+        StringBuilder list = new(2 + (ids.Count * 6));
+        list.Append('[');
+        for (int i = 0; i < ids.Count; i++)
+        {
+            list.Append(i == 0 ? "" : ",").Append(ids[i]);
+        }
+
+        return list.Append(']').ToString();
     }
 
     /// <summary>
@@ -384,23 +509,13 @@ internal sealed partial class RfcStore
         // A join over the (distinct) numbers, not "e.number IN (SELECT value FROM json_each($ids))": the IN list is a
         // temporary b-tree, and a temporary b-tree's page cache first allocates room for 20 pages and touches each
         // (pcache1's bulk allocation; perf record -e page-faults put about 22 of rfc search sip's faults there).
-        // Written digit by digit: a string per number was a few kilobytes of a search's fresh memory, and every fresh page
-        // is a page fault (issue 12).
-        StringBuilder idList = new(2 + (ids.Count * 6));
-        idList.Append('[');
-        for (int i = 0; i < ids.Count; i++)
-        {
-            idList.Append(i == 0 ? "" : ",").Append(ids[i]);
-        }
-
-        idList.Append(']');
         Rows(
             $"""
             SELECT e.number, e.title, e.keywords, e.current_status, e.stream, e.year, e.month, e.day, e.obsoleted, e.updated_by, e.subseries
             FROM json_each($ids) j JOIN index_rank e ON e.number = j.value
             WHERE {FilterSql};
             """,
-            [("$ids", idList.ToString()), .. FilterParameters(filter)],
+            [("$ids", JsonIds(ids)), .. FilterParameters(filter)],
             row =>
             {
                 int number = row.Int(0);
@@ -527,7 +642,11 @@ internal sealed partial class RfcStore
         ("$wg", filter.WorkingGroup),
     ];
 
-    /// <summary>Any of the query's words, or the phrases its acronyms stand for, in the searched columns: the text score's query.</summary>
+    /// <summary>
+    /// Any of the query's words, or the phrases its acronyms stand for, in the searched columns: the text score's query.
+    /// Its phrases are numbered in this order (FTS5 numbers them as written): each term's, then each expansion's
+    /// (<see cref="ExpansionPhrases"/>).
+    /// </summary>
     private static string AnyOf(SearchQuery query)
     {
         var parts = new List<string>(query.Terms.Select(t => Phrase(t.Text)));
@@ -542,7 +661,33 @@ internal sealed partial class RfcStore
         return $"{TextColumns} : ({string.Join(" OR ", parts)})";
     }
 
-    /// <summary>A word as an FTS5 string: quoted, so <c>x.509</c> is the phrase "x 509" and <c>AND</c> is a word.</summary>
+    /// <summary>Each acronym expansion of <see cref="AnyOf"/>, with the term it expands and its phrase's number there.</summary>
+    private static IEnumerable<(QueryTerm Term, int Phrase)> ExpansionPhrases(SearchQuery query)
+    {
+        int phrase = query.Terms.Count;
+        foreach ((QueryTerm term, IReadOnlyList<IReadOnlyList<string>> expansions) in query.Expansions)
+        {
+            for (int i = 0; i < expansions.Count; i++)
+            {
+                yield return (term, phrase++);
+            }
+        }
+    }
+
+    /// <summary>The number in <see cref="AnyOf"/> of <paramref name="term"/>'s phrase: the first term of the same text.</summary>
+    private static int PhraseOf(SearchQuery query, QueryTerm term)
+    {
+        for (int i = 0; i < query.Terms.Count; i++)
+        {
+            if (query.Terms[i].Text == term.Text)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"'{term.Text}' is not a term of the query", nameof(term));
+    }
+
     private static string Phrase(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>

@@ -164,6 +164,23 @@ public sealed class IndexStoreTests : IDisposable
     }
 
     [Fact]
+    public void SearchIndex_OfManyWords_FindsTheirPartialMatches_PastTheFirstValueOfPhrases()
+    {
+        // 31 words, one phrase each: "caching" is the 31st, described by the second value rfc_phrases gives a row (28
+        // phrases to a value). Nothing has every word; the partial matches are the two titles with caching in them,
+        // also with a filter, which is read once for every match.
+        using RfcStore store = OpenWithLineage();
+        string query = string.Join(' ', Enumerable.Range(0, 30).Select(i => $"zq{i}")) + " caching";
+
+        IndexSearchResults results = store.SearchIndex(query, new IndexSearchFilter());
+        IndexSearchResults since2020 = store.SearchIndex(query, new IndexSearchFilter { Since = 2020 });
+
+        Assert.True(results.IsPartial);
+        Assert.Equal([7234, 9111], results.Select(h => h.Number.Value).Order());
+        Assert.Equal([9111], since2020.Select(h => h.Number.Value));
+    }
+
+    [Fact]
     public void SearchIndex_SeesRelationsALaterSyncAdds_ToEntriesItLeftUnchanged()
     {
         using RfcStore store = OpenWithLineage();
