@@ -22,6 +22,9 @@ internal sealed partial class RfcStore
     /// </summary>
     private const string IndexWeights = "10.0, 1.0, 4.0, 2.0";
 
+    /// <summary><see cref="IndexWeights"/> as numbers, for the bm25 <see cref="PhraseColumns"/> computes (a test checks it against SQLite's with these).</summary>
+    internal static readonly double[] IndexWeightValues = [10.0, 1.0, 4.0, 2.0];
+
     /// <summary>
     /// How many candidates each FTS5 query contributes, best bm25 first. The broadest everyday names (TLS, HTTP, SIP)
     /// have 200 to 400 title matches; 150 per query, over four queries, keeps the defining RFC in the set while the
@@ -86,7 +89,7 @@ internal sealed partial class RfcStore
                 // bm25 of every match of the query (any of its words and expansions), read once: ranking's text
                 // signal, and the order in which each narrower candidate query keeps its best. For words, where each
                 // of the query's phrases is in each match too: the narrower queries are answered from that.
-                PhraseMatches? matches = parsed.Kind == SearchQueryKind.Words ? MatchPhrases(parsed) : null;
+                PhraseColumns? matches = parsed.Kind == SearchQueryKind.Words ? MatchPhrases(parsed) : null;
                 Dictionary<int, double> scores = matches?.Scores ?? (parsed.Kind == SearchQueryKind.Expression ? TextScores(FtsQuery.Prepare(parsed.Text)) : []);
 
                 List<int> ids, partialIds = [];
@@ -172,7 +175,7 @@ internal sealed partial class RfcStore
     /// instructions of <c>rfc search sip</c>, callgrind); the two orders differ only where more than
     /// <see cref="CandidatesPerQuery"/> titles match, and the queries.tsv results and hit rates are the same with either.
     /// </summary>
-    private (List<int> Whole, List<int> Partial) WordCandidates(SearchQuery query, IndexSearchFilter filter, PhraseMatches matches)
+    private (List<int> Whole, List<int> Partial) WordCandidates(SearchQuery query, IndexSearchFilter filter, PhraseColumns matches)
     {
         int[] all = [.. query.Terms.Select((_, i) => i)];
         int[] names = [.. query.NameTerms.Select(n => PhraseOf(query, n))];
@@ -208,7 +211,7 @@ internal sealed partial class RfcStore
             return rows;
         }
 
-        bool Every(int row, int[] phrases, int where)
+        bool Every(int row, int[] phrases, byte where)
         {
             foreach (int phrase in phrases)
             {
@@ -378,10 +381,10 @@ internal sealed partial class RfcStore
     }
 
     /// <summary>
-    /// Every match of <see cref="AnyOf"/> <paramref name="query"/>, in rowid order, with its bm25 (negated: higher is
-    /// better) and where each of the query's phrases is in it (<see cref="PhraseColumns"/>).
+    /// Every match of <see cref="AnyOf"/> <paramref name="query"/>, in rowid order, with its bm25 and where each of the
+    /// query's phrases is in it (<see cref="PhraseColumns"/>).
     /// </summary>
-    private PhraseMatches MatchPhrases(SearchQuery query)
+    private PhraseColumns MatchPhrases(SearchQuery query)
     {
         sqlite3 db = Handle;
         if (!ReferenceEquals(_phrasesRegisteredOn, db))
@@ -396,62 +399,14 @@ internal sealed partial class RfcStore
         }
 
         int phrases = query.Terms.Count + ExpansionPhrases(query).Count();
-        var matches = new PhraseMatches(phrases);
-        StringBuilder columns = new();
-        for (int first = 0; first < phrases; first += PhraseColumns.PhrasesPerValue)
-        {
-            columns.Append(CultureInfo.InvariantCulture, $", {PhraseColumns.Name}(index_text, {first})");
-        }
-
-        Rows(
-            $"SELECT rowid, bm25(index_text, {IndexWeights}){columns} FROM index_text WHERE index_text MATCH $q;",
+        return PhraseColumns.Collect(phrases, IndexWeightValues, () => Rows(
+            $"SELECT {PhraseColumns.Name}(index_text) FROM index_text WHERE index_text MATCH $q;",
             [("$q", AnyOf(query))],
-            row => matches.Add(row));
-        return matches;
+            static _ => { }));
     }
 
     /// <summary>The handle <see cref="PhraseColumns.Name"/> was registered on (each connection needs its own registration); used under <see cref="_gate"/>.</summary>
     private sqlite3? _phrasesRegisteredOn;
-
-    /// <summary>
-    /// Every match of a query of words (<see cref="MatchPhrases"/>), by row: its number, bm25, the words in its title,
-    /// and where each phrase is in it.
-    /// </summary>
-    private sealed class PhraseMatches(int phrases)
-    {
-        /// <summary>The values <see cref="PhraseColumns"/> gave per row.</summary>
-        private readonly int _values = (phrases + PhraseColumns.PhrasesPerValue - 1) / PhraseColumns.PhrasesPerValue;
-
-        private readonly List<long> _where = [];
-
-        /// <summary>The matches' numbers, in rowid order.</summary>
-        public List<int> Numbers { get; } = [];
-
-        /// <summary>Each match's bm25, negated, by number.</summary>
-        public Dictionary<int, double> Scores { get; } = [];
-
-        /// <summary>Adds a row of <see cref="MatchPhrases"/>: rowid, bm25, then the values of <see cref="PhraseColumns"/>.</summary>
-        public void Add(RawRow row)
-        {
-            int number = row.Int(0);
-            Numbers.Add(number);
-            Scores[number] = -row.Double(1);
-            for (int value = 0; value < _values; value++)
-            {
-                _where.Add(row.Int64(2 + value));
-            }
-        }
-
-        /// <summary>Match <paramref name="row"/>'s bm25, negated.</summary>
-        public double Score(int row) => Scores[Numbers[row]];
-
-        /// <summary>How many words (tokens) match <paramref name="row"/>'s title has, up to 255.</summary>
-        public int TitleWords(int row) => PhraseColumns.TitleWords(_where[row * _values]);
-
-        /// <summary>True when phrase <paramref name="phrase"/> is in match <paramref name="row"/> where <paramref name="where"/> says.</summary>
-        public bool Has(int row, int phrase, int where) =>
-            (PhraseColumns.Where(_where[(row * _values) + (phrase / PhraseColumns.PhrasesPerValue)], phrase) & where) != 0;
-    }
 
     /// <summary>Those of <paramref name="numbers"/> that pass the filter.</summary>
     private HashSet<int> PassingFilter(List<int> numbers, IndexSearchFilter filter)
