@@ -3,7 +3,7 @@
 # shared corpus, a throwaway RFC_HOME, the NativeAOT binary), runs every benchmark that exists in this
 # build with hyperfine (and BenchmarkDotNet for the parser), and rewrites benchmarks/RESULTS.md as one
 # table: figure, rfc, peer, ratio, target, met. Each rfc figure and its peer are measured side by side in
-# the same hyperfine run. A "## Local library" section already in RESULTS.md is kept below the table.
+# the same hyperfine run. Every other section already in RESULTS.md is kept below the table.
 #
 #   benchmarks/run.sh            # the real thing: many runs each, medians, targets checked (< 10 min)
 #   benchmarks/run.sh --smoke    # one run of each, nothing enforced, RESULTS.md untouched (CI)
@@ -390,15 +390,16 @@ if store_only:
     print(section)
     sys.exit(0)
 
-# Keep what others write under "## Local library", and any hand-written analysis under "## Analysis".
+# Keep every section this run does not write (the analysis, the local library, the other issues' figures and
+# their write-ups), in their order: only the header, Machine, Results, Serve and Notes are this run's.
+written = ("## Machine", "## Results", "## Serve", "## Notes")
 kept = []
 if os.path.exists(results):
     old = open(results, encoding="utf-8").read()
-    for heading in ("## Analysis", "## Local library"):
-        start = old.find("\n" + heading)
-        if start >= 0:
-            end = old.find("\n## ", start + 1)
-            kept.append(old[start + 1:end if end >= 0 else len(old)].rstrip() + "\n")
+    for section in old.split("\n## ")[1:]:
+        section = "## " + section
+        if not section.startswith(written):
+            kept.append(section.rstrip() + "\n")
 open(results, "w", encoding="utf-8").write(body + "".join("\n" + k for k in kept))
 print(body)
 PY
