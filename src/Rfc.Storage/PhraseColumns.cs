@@ -86,7 +86,7 @@ internal sealed unsafe class PhraseColumns
             t_filling = null;
         }
 
-        matches.Score();
+        matches.ComputeScores();
         return matches;
     }
 
@@ -95,7 +95,7 @@ internal sealed unsafe class PhraseColumns
     /// inverse document frequency from how many rows have it in the searched columns (the rows its own query would
     /// match, which are all among these), its weighted count in each row, and the row's size against the average.
     /// </summary>
-    private void Score()
+    private void ComputeScores()
     {
         var idf = new double[_phrases];
         for (int phrase = 0; phrase < _phrases; phrase++)
