@@ -65,12 +65,14 @@ public sealed class HostileServerTests
                 await Task.Delay(50, token);
             }
         });
-        HttpTransportOptions options = BothTransports.Options(TimeSpan.FromSeconds(0.5)) with { ConnectTimeout = TimeSpan.FromSeconds(0.5) };
+        // A byte every 50 ms against a 1 s read timeout: a loaded machine that stalls the server for half a second
+        // (CI, with other test assemblies beside it) must not turn this into the idle-timeout error instead.
+        HttpTransportOptions options = BothTransports.Options(TimeSpan.FromSeconds(1)) with { ConnectTimeout = TimeSpan.FromSeconds(0.5) };
 
         FetchOutcome outcome = await BothTransports.AgreeAsync(server.BaseUri, options, HangGuard(TimeSpan.FromSeconds(60)));
 
         Assert.Equal(3, outcome.ExitCode);
-        Assert.Equal($"{server.BaseUri.Authority} did not send a complete response head within 1 s", outcome.Error);
+        Assert.Equal($"{server.BaseUri.Authority} did not send a complete response head within 1.5 s", outcome.Error);
     }
 
     [Fact]
