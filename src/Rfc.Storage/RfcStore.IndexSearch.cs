@@ -20,7 +20,7 @@ internal sealed partial class RfcStore
     /// bm25 column weights for title, abstract, keywords, authors: a word in the title says far more about what an
     /// RFC is about than the same word in a long abstract.
     /// </summary>
-    private const string IndexWeights = "10.0, 1.0, 4.0, 2.0";
+    internal const string IndexWeights = "10.0, 1.0, 4.0, 2.0";
 
     /// <summary><see cref="IndexWeights"/> as numbers, for the bm25 <see cref="PhraseColumns"/> computes (a test checks it against SQLite's with these).</summary>
     internal static readonly double[] IndexWeightValues = [10.0, 1.0, 4.0, 2.0];
