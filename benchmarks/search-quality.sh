@@ -9,7 +9,8 @@
 #                                            # index searches on the full text index, and a warm full-text phrase
 #                                            # search on the whole corpus mirrored into a store, beside rg -il -F
 #
-# Environment: RFC_CORPUS (default ../shared/corpus), RFC_QUERIES (default ../shared/search/queries.tsv),
+# Environment: RFC_CORPUS (default ../shared/corpus), RFC_QUERIES (default ../shared/search/queries.tsv; a second set
+# of our own, to check that a change generalises: benchmarks/queries-more.tsv),
 # RFC_BIN (use this rfc instead of building one), RFC_QUALITY_HOME (keep the synced stores here between runs);
 # with --speed, RFC_BASELINE_BIN and RFC_BASELINE_HOME (another rfc and the RFC_QUALITY_HOME an earlier run of
 # this script filled with it) time that rfc beside this one in the same hyperfine runs: before and after, one load.

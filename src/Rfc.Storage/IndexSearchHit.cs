@@ -16,6 +16,9 @@ internal sealed record IndexSearchHit(RfcNumber Number, string Title, RfcDate? D
     /// <summary>The signals the score is made of, so callers can show why it ranks where it does.</summary>
     public ScoreParts Parts { get; init; }
 
+    /// <summary>When obsoleted, the ends of its obsoleted-by chain (its current versions), in number order; else empty.</summary>
+    public IReadOnlyList<RfcNumber> CurrentVersions { get; init; } = [];
+
     /// <summary>True when it matches only some of the query's words (ranked after every RFC that matches them all).</summary>
     public bool IsPartial { get; init; }
 }

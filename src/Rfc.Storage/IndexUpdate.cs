@@ -104,7 +104,7 @@ internal sealed class IndexUpdate : IDisposable
             {
                 using SqliteCommand standing = _transaction.Connection!.CreateCommand();
                 standing.Transaction = _transaction;
-                standing.CommandText = RfcStore.RefillRankSql + RfcStore.OptimizeTextSql;
+                standing.CommandText = RfcStore.RefillRankSql + RfcStore.RefillCurrentSql + RfcStore.OptimizeTextSql;
                 standing.ExecuteNonQuery();
                 RfcStore.RebuildAcronyms(_transaction.Connection!, _transaction);
             }

@@ -188,6 +188,18 @@ internal static class Schema
             subseries      INTEGER NOT NULL
         );
         """ + RfcStore.RefillRankSql + RfcStore.OptimizeTextSql,
+
+        // 9 (search helper): the current versions of each obsoleted RFC, the ends of its obsoleted-by chain, so a
+        // search reads them with its candidates: ranking gives a replacement the name of the RFC it replaces ("Virtual
+        // Router Redundancy Protocol", obsoleted, for "… (VRRP) Version 3 for IPv4 and IPv6"), and the results show it
+        // without walking the chain hit by hit. Derived from index_relations: refilled by every sync that changes the
+        // index (IndexUpdate.Commit) and filled here from the index a store already holds.
+        """
+        CREATE TABLE index_current (
+            number INTEGER PRIMARY KEY,
+            ends   TEXT    NOT NULL
+        );
+        """ + RfcStore.RefillCurrentSql,
     ];
 
     /// <summary>The schema version whose step made <c>index_acronyms</c>: a migration past it fills the table in C#.</summary>

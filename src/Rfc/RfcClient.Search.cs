@@ -31,7 +31,7 @@ public sealed partial class RfcClient
         return FromStore(() =>
         {
             IndexSearchResults results = store.SearchIndex(query, storeFilter);
-            List<RfcSearchHit> hits = [.. results.Select(h => new RfcSearchHit(h.Number, h.Title, h.Date, h.Status, h.IsObsoleted, h.IsObsoleted ? store.GetCurrentVersions(h.Number) : [], h.Score)
+            List<RfcSearchHit> hits = [.. results.Select(h => new RfcSearchHit(h.Number, h.Title, h.Date, h.Status, h.IsObsoleted, h.CurrentVersions, h.Score)
             {
                 Parts = h.Parts,
                 IsPartial = h.IsPartial,

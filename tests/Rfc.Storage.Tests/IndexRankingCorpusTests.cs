@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Rfc.Documents;
 
 namespace Rfc.Storage.Tests;
@@ -148,6 +149,43 @@ public sealed class IndexRankingCorpusTests(CorpusIndexStores stores) : IClassFi
         int obsoleted = Array.IndexOf(Top(hits, 20), 2543);
         Assert.True(current >= 0 && (obsoleted < 0 || obsoleted > current));
         Assert.All(hits.Where(h => h.Number.Value == 2543), h => Assert.True(h.IsObsoleted));
+    }
+
+    [Theory]
+    [InlineData("txt")]
+    [InlineData("xml")]
+    public void SearchIndex_PutsTheCurrentVersion_AboveTheObsoletedRfcsWhoseTitleIsTheName(string format)
+    {
+        // "Virtual Router Redundancy Protocol" (2338) and "… (VRRP)" (3768) are the name alone; their current version
+        // (9568) adds "Version 3 for IPv4 and IPv6", and has the name they had.
+        IndexSearchResults hits = stores.Get(format).SearchIndex("vrrp", new IndexSearchFilter());
+
+        Assert.Equal(9568, hits[0].Number.Value);
+        Assert.All(hits.Where(h => h.Number.Value is 2338 or 3768), h => Assert.Equal([9568], h.CurrentVersions.Select(n => n.Value)));
+        Assert.Equal(hits.Single(h => h.Number.Value == 2338).Parts.Name, hits[0].Parts.Name);
+    }
+
+    [Theory]
+    [InlineData("txt")]
+    [InlineData("xml")]
+    public void CurrentVersions_ReadWithTheCandidates_AreTheEndsOfEveryObsoletedRfcsChain(string format)
+    {
+        RfcStore store = stores.Get(format);
+        var stored = new Dictionary<int, string>();
+        using (SqliteConnection connection = new($"Data Source={store.DatabasePath};Mode=ReadOnly;Pooling=False"))
+        {
+            connection.Open();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "SELECT e.number, coalesce(c.ends, '') FROM index_rank e LEFT JOIN index_current c ON c.number = e.number WHERE e.obsoleted;";
+            using SqliteDataReader reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                stored[reader.GetInt32(0)] = reader.GetString(1);
+            }
+        }
+
+        Assert.InRange(stored.Count, 1000, 5000);
+        Assert.All(stored, pair => Assert.Equal(string.Join(' ', store.GetCurrentVersions(new RfcNumber(pair.Key)).Select(n => n.Value)), pair.Value));
     }
 
     [Fact]

@@ -137,6 +137,28 @@ public sealed class IndexStoreTests : IDisposable
     }
 
     [Fact]
+    public void SearchHits_CarryTheirCurrentVersions_AsTheChainIsWalked_ACycleIncluded()
+    {
+        using RfcStore store = OpenWithLineage();
+        // A cycle the relations should not hold but an index could: 7001 and 7002 obsolete each other; 7003 replaces both.
+        Apply(store, [.. Lineage(),
+            Entry(7001, "Widget Transfer", RfcStatus.ProposedStandard) with { ObsoletedBy = [Rfc(7002)] },
+            Entry(7002, "Widget Transfer", RfcStatus.ProposedStandard) with { ObsoletedBy = [Rfc(7001), Rfc(7003)] },
+            Entry(7003, "Widget Transfer", RfcStatus.ProposedStandard),
+            Entry(7004, "Widget Transfer", RfcStatus.ProposedStandard) with { ObsoletedBy = [Rfc(7005)] },
+            Entry(7005, "Widget Transfer", RfcStatus.ProposedStandard) with { ObsoletedBy = [Rfc(7004)] }]);
+
+        IndexSearchHit[] hits = [.. store.SearchIndex("http", new IndexSearchFilter { Limit = 50 }), .. store.SearchIndex("widget", new IndexSearchFilter { Limit = 50 })];
+
+        Assert.Equal(12, hits.Length);
+        Assert.All(hits, h => Assert.Equal(store.GetCurrentVersions(h.Number), h.CurrentVersions));
+        Assert.Equal([9110, 9111, 9112], hits.First(h => h.Number.Value == 2068).CurrentVersions.Select(n => n.Value));
+        Assert.Equal([7003], hits.First(h => h.Number.Value == 7001).CurrentVersions.Select(n => n.Value));
+        Assert.Empty(hits.First(h => h.Number.Value == 7004).CurrentVersions);
+        Assert.True(hits.First(h => h.Number.Value == 7004).IsObsoleted);
+    }
+
+    [Fact]
     public void ResolveSubseries_UnitesSubseriesEntriesAndIsAlso()
     {
         using RfcStore store = OpenWithLineage();
@@ -295,6 +317,7 @@ public sealed class IndexStoreTests : IDisposable
     [Theory]
     [InlineData(5)] // before index_standing (6)
     [InlineData(7)] // before index_rank (8), which replaced it
+    [InlineData(8)] // before index_current (9)
     public void Migration_FillsWhatRankingReads_FromAnIndexSyncedBeforeIt(int version)
     {
         IndexSearchHit[] before;
@@ -310,6 +333,8 @@ public sealed class IndexStoreTests : IDisposable
 
         Assert.Contains(after, h => h.IsObsoleted);
         Assert.Equal(before.Select(h => (h.Number, h.IsObsoleted, h.Parts)), after.Select(h => (h.Number, h.IsObsoleted, h.Parts)));
+        Assert.Equal(before.Select(h => string.Join(' ', h.CurrentVersions)), after.Select(h => string.Join(' ', h.CurrentVersions)));
+        Assert.Contains(after, h => h.CurrentVersions.Count > 0);
     }
 
     [Fact]
@@ -456,16 +481,20 @@ public sealed class IndexStoreTests : IDisposable
     }
 
     /// <summary>
-    /// Turns the store into what the release with schema <paramref name="version"/> (5 to 7) left: the same index, the
+    /// Turns the store into what the release with schema <paramref name="version"/> (5 to 8) left: the same index, the
     /// migrations since not run, each table as its own migration made it.
     /// </summary>
     private void DowngradeTo(int version)
     {
         Assert.InRange(version, 5, Schema.Migrations.Length - 1);
-        StringBuilder sql = new("DROP TABLE index_rank;");
-        if (version >= 6)
+        StringBuilder sql = new("DROP TABLE index_current;");
+        if (version < 8)
         {
-            sql.Append(Schema.Migrations[5]); // index_standing, filled from the index as migration 6 filled it.
+            sql.Append("DROP TABLE index_rank;");
+            if (version >= 6)
+            {
+                sql.Append(Schema.Migrations[5]); // index_standing, filled from the index as migration 6 filled it.
+            }
         }
 
         if (version < Schema.AcronymsSchema)

@@ -20,6 +20,9 @@ internal sealed record IndexCandidate
     /// <summary>True when another RFC obsoletes it.</summary>
     public bool IsObsoleted { get; init; }
 
+    /// <summary>When obsoleted, the RFCs at the ends of its obsoleted-by chain (its current versions), in number order; else empty.</summary>
+    public IReadOnlyList<int> CurrentVersions { get; init; } = [];
+
     /// <summary>Its stream (<c>IETF</c>, <c>IAB</c>, <c>IRTF</c>, <c>INDEPENDENT</c>, <c>Legacy</c>), null when the index does not say.</summary>
     public string? Stream { get; init; }
 

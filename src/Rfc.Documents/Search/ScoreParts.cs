@@ -6,7 +6,7 @@ namespace Rfc.Documents.Search;
 /// </summary>
 /// <param name="Text">bm25 relative to the best match of this query.</param>
 /// <param name="Coverage">The share of the query's words found in the title (literally or as an acronym's expansion).</param>
-/// <param name="Name">How much the title or a keyword <em>is</em> the query: the name, its acronym, nothing else.</param>
+/// <param name="Name">How much the title or a keyword <em>is</em> the query: the name, its acronym, nothing else; for a current version that names the query in part, at least the value of an obsoleted RFC it replaces.</param>
 /// <param name="Standing">Status, obsolescence and stream (<see cref="StandingPrior"/>).</param>
 /// <param name="Centrality">How many RFCs update or cite it, on a log scale.</param>
 /// <param name="Version">1 when the title has the version asked for, -1 when it has another, 0 otherwise.</param>

@@ -65,6 +65,38 @@ public sealed class SearchRankerTests
     }
 
     [Fact]
+    public void Rank_GivesTheReplacement_TheNameOfTheRfcItReplaces()
+    {
+        IReadOnlyList<RankedCandidate> ranked = SearchRanker.Rank(
+            SearchQuery.Parse("wrp"),
+            [
+                Candidate(1, "Widget Redundancy Protocol") with { IsObsoleted = true, CurrentVersions = [2] },
+                Candidate(2, "Widget Redundancy Protocol (WRP) Version 3 for IPv4 and IPv6"),
+                Candidate(3, "Widget Redundancy Protocol (WRP) Extensions for Segment Routing"),
+            ]);
+
+        Assert.Equal([2, 1, 3], ranked.Select(r => r.Candidate.Number.Value));
+        Assert.Equal(ranked[1].Score.Name, ranked[0].Score.Name);
+        ScoreParts own = SearchRanker.Score(SearchQuery.Parse("wrp"), ranked[0].Candidate, 1.0);
+        Assert.True(own.Name < ranked[0].Score.Name);
+        Assert.Equal(own.Total + (SearchRanker.NameWeight * (ranked[0].Score.Name - own.Name)), ranked[0].Score.Total, 3);
+    }
+
+    [Fact]
+    public void Rank_PassesNoName_FromAnRfcSplitInSeveral_OrToAReplacementThatDoesNotNameTheQuery()
+    {
+        IndexCandidate split = Candidate(1, "Widget Redundancy Protocol") with { IsObsoleted = true, CurrentVersions = [2, 3] };
+        IndexCandidate[] parts = [Candidate(2, "Widget Redundancy Protocol (WRP): Syntax and Encoding"), Candidate(3, "Widget Redundancy Protocol (WRP): Timers")];
+        IndexCandidate renamed = Candidate(4, "Redundancy for Widgets, Revisited");
+
+        IReadOnlyList<RankedCandidate> ranked = SearchRanker.Rank(SearchQuery.Parse("wrp"), [split, .. parts]);
+        IReadOnlyList<RankedCandidate> unnamed = SearchRanker.Rank(SearchQuery.Parse("wrp"), [split with { CurrentVersions = [4] }, renamed]);
+
+        Assert.All(ranked.Where(r => r.Candidate.Number.Value != 1), r => Assert.Equal(SearchRanker.Score(SearchQuery.Parse("wrp"), r.Candidate, 1.0), r.Score));
+        Assert.Equal(0, unnamed.Single(r => r.Candidate.Number.Value == 4).Score.Name);
+    }
+
+    [Fact]
     public void Rank_PrefersTheCentralRfc_ThatOthersUpdate()
     {
         int[] order = Order(
