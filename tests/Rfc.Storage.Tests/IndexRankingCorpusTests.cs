@@ -168,6 +168,17 @@ public sealed class IndexRankingCorpusTests(CorpusIndexStores stores) : IClassFi
     [Theory]
     [InlineData("txt")]
     [InlineData("xml")]
+    public void SearchIndex_PutsTheProtocolsVersion_AboveItsExtensions(string format)
+    {
+        // "Internet Message Access Protocol (IMAP) - Version 4rev2" against "… (IMAP) - MOVE Extension" and the like.
+        IndexSearchResults hits = stores.Get(format).SearchIndex("imap", new IndexSearchFilter());
+
+        Assert.Equal(9051, hits[0].Number.Value);
+    }
+
+    [Theory]
+    [InlineData("txt")]
+    [InlineData("xml")]
     public void CurrentVersions_ReadWithTheCandidates_AreTheEndsOfEveryObsoletedRfcsChain(string format)
     {
         RfcStore store = stores.Get(format);

@@ -210,11 +210,14 @@ internal static class SearchRanker
 
         bool leads = end > first && SearchText.EndsAtDelimiter(tokens, end);
 
-        // Words that name nothing ("protocol", "version 2") and versions glued to the name ("SNMPv3") are not left over.
+        // Words that name nothing ("protocol", "version 2") and versions glued to the name ("SNMPv3") are not left over;
+        // nor is whatever follows "version", its label however spelt ("Version 4rev2": IMAP's current specification
+        // had a word left over that its extensions' titles, "(IMAP) - MOVE Extension", did not).
         int leftOver = 0;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (!covered[i] && !SearchText.IsGeneric(tokens[i]) && !query.TermTokens.Contains(tokens[i]))
+            bool versionLabel = i > 0 && tokens[i - 1] is "version";
+            if (!covered[i] && !versionLabel && !SearchText.IsGeneric(tokens[i]) && !query.TermTokens.Contains(tokens[i]))
             {
                 leftOver++;
             }

@@ -97,6 +97,40 @@ public sealed class SearchRankerTests
     }
 
     [Fact]
+    public void Rank_ReadsWhatFollowsVersion_AsTheVersionsLabel_NotAWordLeftOver()
+    {
+        int[] order = Order(
+            "wmap",
+            Candidate(1, "Widget Message Access Protocol (WMAP) - MOVE Extension"),
+            Candidate(2, "Widget Message Access Protocol (WMAP) - Version 4rev2", text: 0.9));
+
+        Assert.Equal([2, 1], order);
+        Assert.Equal(1, SearchRanker.Score(SearchQuery.Parse("wmap"), Candidate(2, "Widget Message Access Protocol (WMAP) - Version 4rev2"), 1.0).Name);
+    }
+
+    [Fact]
+    public void Rank_ReadsArchitecture_AsAWordTheDefiningDocumentAdds()
+    {
+        int[] order = Order(
+            "wls",
+            Candidate(1, "An WLS-Based Forwarding Plane for Widget Chaining"),
+            Candidate(2, "Widget Label Switching Architecture", text: 0.8));
+
+        Assert.Equal([2, 1], order);
+        Assert.Equal(1, SearchRanker.Score(SearchQuery.Parse("wls"), Candidate(2, "Widget Label Switching Architecture"), 1.0).Name);
+    }
+
+    [Fact]
+    public void Rank_DoesNotTakeAHyphenatedCompound_ForATitleThatOpensWithTheName()
+    {
+        ScoreParts compound = SearchRanker.Score(SearchQuery.Parse("wime"), Candidate(1, "WIME-based Secure Peer-to-Peer Business Data Interchange"), 1.0);
+        ScoreParts dash = SearchRanker.Score(SearchQuery.Parse("wime"), Candidate(2, "WIME - Secure Peer-to-Peer Business Data Interchange"), 1.0);
+
+        Assert.Equal(SearchRanker.LeadingName, dash.Name);
+        Assert.True(compound.Name < SearchRanker.LeadingName);
+    }
+
+    [Fact]
     public void Rank_PrefersTheCentralRfc_ThatOthersUpdate()
     {
         int[] order = Order(
