@@ -270,12 +270,31 @@ internal sealed partial class RfcStore
         }
 
         // The term's few rows, ordered and cut here: in SQL, ORDER BY with LIMIT builds a temporary b-tree, whose page
-        // cache's first allocation touches about 20 fresh pages (see ReadCandidates).
+        // cache's first allocation touches about 20 fresh pages (see ReadCandidates). With them, in the same statement,
+        // the rows of the term with a version glued on (icmpv6 for icmp): used when the term has none of its own, since
+        // some names are spelled out only beside a versioned acronym ("Internet Control Message Protocol (ICMPv6)"),
+        // and a search for icmp then finds RFC 792, "Internet Control Message Protocol", on the text index too.
+        string key = TitleAcronyms.Key(term.Tokens);
         var rows = new List<(string Expansion, long Count)>();
+        var glued = new List<(string Expansion, long Count)>();
         Rows(
-            "SELECT expansion, count FROM index_acronyms WHERE term = $term;",
-            [("$term", TitleAcronyms.Key(term.Tokens))],
-            row => rows.Add((row.Text(0) ?? "", row.Int64(1))));
+            "SELECT term, expansion, count FROM index_acronyms WHERE term = $term OR (term > $glued AND term < $past);",
+            [("$term", key), ("$glued", key + "v"), ("$past", key + "w")],
+            row =>
+            {
+                // Keys are ASCII (TitleAcronyms.IsMinable): bytes and characters count alike.
+                ReadOnlySpan<byte> found = row.Utf8(0);
+                bool exact = found.Length == key.Length;
+                if (exact || (term.Tokens.Count == 1 && SearchText.IsVersionToken(Encoding.ASCII.GetString(found[key.Length..]))))
+                {
+                    (exact ? rows : glued).Add((row.Text(1) ?? "", row.Int64(2)));
+                }
+            });
+        if (rows.Count == 0)
+        {
+            rows = glued;
+        }
+
         long most = 0;
         foreach ((_, long count) in rows)
         {

@@ -20,6 +20,8 @@ public sealed class IndexRankingCorpusTests(CorpusIndexStores stores) : IClassFi
     [InlineData("xml", "radius", 2865)]
     [InlineData("txt", "ldap", 4511)]
     [InlineData("xml", "ldap", 4511)]
+    [InlineData("txt", "icmp", 792)] // spelled out in the index's titles only beside "(ICMPv6)"
+    [InlineData("xml", "icmp", 792)]
     public void SearchIndex_PutsTheDefiningRfcFirst_WhenQueryNamesAProtocol(string format, string query, int expected)
     {
         IndexSearchResults hits = stores.Get(format).SearchIndex(query, new IndexSearchFilter());

@@ -338,6 +338,22 @@ public sealed class IndexStoreTests : IDisposable
     }
 
     [Fact]
+    public void Acronyms_SpelledOutOnlyBesideAVersionedForm_ExpandTheBareAcronymToo()
+    {
+        using RfcStore store = RfcStore.Open(_directory);
+        Apply(store, [
+            Entry(792, "Widget Control Message Protocol", RfcStatus.InternetStandard, 1981),
+            Entry(4443, "Widget Control Message Protocol (WCMPv6) for the Internet Protocol Version 6 (IPv6) Specification", RfcStatus.InternetStandard, 2006),
+            Entry(5508, "NAT Behavioral Requirements for WCMP", RfcStatus.BestCurrentPractice, 2009),
+        ]);
+
+        IndexSearchResults hits = store.SearchIndex("wcmp", new IndexSearchFilter());
+
+        Assert.Equal([792, 4443, 5508], hits.Select(h => h.Number.Value));
+        Assert.Equal(1, hits[0].Parts.Name);
+    }
+
+    [Fact]
     public void Acronyms_FoundThroughATitleThatSpellsThemOut_AfterMigrationAndUntilASyncDropsIt()
     {
         // RFC 826's title never says ARP; RFC 5227's spells it out, which is how a search for "arp" finds 826.
