@@ -96,28 +96,15 @@ public sealed class SearchRankerTests
         Assert.Equal(0, unnamed.Single(r => r.Candidate.Number.Value == 4).Score.Name);
     }
 
-    [Fact]
-    public void Rank_ReadsWhatFollowsVersion_AsTheVersionsLabel_NotAWordLeftOver()
+    [Theory]
+    [InlineData("wmap", "Widget Message Access Protocol (WMAP) - MOVE Extension", "Widget Message Access Protocol (WMAP) - Version 4rev2")] // the version's label
+    [InlineData("wls", "An WLS-Based Forwarding Plane for Widget Chaining", "Widget Label Switching Architecture")] // "architecture"
+    public void Rank_ReadsWhatADefiningDocumentsTitleAdds_AsNoWordLeftOver(string query, string other, string defining)
     {
-        int[] order = Order(
-            "wmap",
-            Candidate(1, "Widget Message Access Protocol (WMAP) - MOVE Extension"),
-            Candidate(2, "Widget Message Access Protocol (WMAP) - Version 4rev2", text: 0.9));
+        int[] order = Order(query, Candidate(1, other), Candidate(2, defining, text: 0.8));
 
         Assert.Equal([2, 1], order);
-        Assert.Equal(1, SearchRanker.Score(SearchQuery.Parse("wmap"), Candidate(2, "Widget Message Access Protocol (WMAP) - Version 4rev2"), 1.0).Name);
-    }
-
-    [Fact]
-    public void Rank_ReadsArchitecture_AsAWordTheDefiningDocumentAdds()
-    {
-        int[] order = Order(
-            "wls",
-            Candidate(1, "An WLS-Based Forwarding Plane for Widget Chaining"),
-            Candidate(2, "Widget Label Switching Architecture", text: 0.8));
-
-        Assert.Equal([2, 1], order);
-        Assert.Equal(1, SearchRanker.Score(SearchQuery.Parse("wls"), Candidate(2, "Widget Label Switching Architecture"), 1.0).Name);
+        Assert.Equal(1, SearchRanker.Score(SearchQuery.Parse(query), Candidate(2, defining), 1.0).Name);
     }
 
     [Fact]
