@@ -111,10 +111,10 @@ internal sealed partial class RfcStore
 
                 // Whole matches first; then, when they are fewer than asked for, the best matches of some of the words.
                 var dates = new Dictionary<int, RfcDate?>(ids.Count + partialIds.Count);
-                List<IndexSearchHit> hits = [.. Hits(ReadCandidates(ids, scores, filter, dates, []))];
+                List<IndexSearchHit> hits = [.. Hits(WithCurrentVersions(ReadCandidates(ids, scores, filter, dates, [])))];
                 if (hits.Count < filter.Limit && partialIds.Count > 0)
                 {
-                    hits.AddRange(Hits(ReadCandidates(partialIds, scores, filter, dates, [.. partialIds])).Take(filter.Limit - hits.Count));
+                    hits.AddRange(Hits(WithCurrentVersions(ReadCandidates(partialIds, scores, filter, dates, [.. partialIds]))).Take(filter.Limit - hits.Count));
                 }
 
                 List<IndexSearchHit> Hits(List<IndexCandidate> candidates)
@@ -510,26 +510,35 @@ internal sealed partial class RfcStore
                 });
             });
 
-        // The current versions of the obsoleted ones (a tenth or so), looked up for those alone: joined to every
-        // candidate's row, index_current was probed for each (SQLite seeks before it tests "e.obsoleted"), 1 to 2 %
-        // more instructions per search.
-        List<int>? obsoleted = null;
+        return candidates;
+    }
+
+    /// <summary>
+    /// Gives the obsoleted ones among <paramref name="candidates"/> their current versions (<c>index_current</c>), looked
+    /// up for those alone (a tenth or so): joined to every candidate's row in <see cref="ReadCandidates"/>, the table was
+    /// probed for each (SQLite seeks before it tests <c>e.obsoleted</c>), 1 to 2 % more instructions per search.
+    /// </summary>
+    private List<IndexCandidate> WithCurrentVersions(List<IndexCandidate> candidates)
+    {
         Dictionary<int, int>? at = null;
         for (int i = 0; i < candidates.Count; i++)
         {
             if (candidates[i].IsObsoleted)
             {
-                (obsoleted ??= []).Add(candidates[i].Number.Value);
                 (at ??= [])[candidates[i].Number.Value] = i;
             }
         }
 
-        if (obsoleted is not null)
+        if (at is not null)
         {
             Rows(
                 "SELECT c.number, c.ends FROM json_each($ids) j JOIN index_current c ON c.number = j.value;",
-                [("$ids", JsonIds(obsoleted))],
-                row => candidates[at![row.Int(0)]] = candidates[at[row.Int(0)]] with { CurrentVersions = ParseNumbers(row.Utf8(1)) });
+                [("$ids", JsonIds([.. at.Keys]))],
+                row =>
+                {
+                    int i = at[row.Int(0)];
+                    candidates[i] = candidates[i] with { CurrentVersions = ParseNumbers(row.Utf8(1)) };
+                });
         }
 
         return candidates;
@@ -574,8 +583,9 @@ internal sealed partial class RfcStore
     /// Refills <c>index_current</c>: for each obsoleted RFC, the ends of its obsoleted-by chain (the RFCs that obsolete
     /// it, by its entry or by theirs, followed until one is not obsoleted), as <see cref="ObsoletedByChain"/> walks it
     /// one statement per step; space-separated numbers in number order. Derived from the relations and run with
-    /// <see cref="RefillRankSql"/>, so a search reads a candidate's current versions with its row: ranking gives a
-    /// replacement the name of the RFC it replaces (<see cref="SearchRanker"/>). UNION, not UNION ALL, in the walk:
+    /// <see cref="RefillRankSql"/>, so a search reads its obsoleted candidates' current versions in one statement
+    /// (<see cref="WithCurrentVersions"/>): ranking gives a replacement the name of the RFC it replaces
+    /// (<see cref="SearchRanker"/>), and the hits show it. UNION, not UNION ALL, in the walk:
     /// a cycle in the relations ends it. Checked against <see cref="ObsoletedByChain"/> for every obsoleted RFC of both
     /// real indexes (1,384 each; a test does the same); about 11 ms per changing sync.
     /// </summary>
