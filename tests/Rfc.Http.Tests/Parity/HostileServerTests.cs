@@ -87,12 +87,15 @@ public sealed class HostileServerTests
                 await Task.Delay(50, token);
             }
         });
-        HttpTransportOptions options = BothTransports.Options(TimeSpan.FromSeconds(0.5));
+        // The low-speed window is the read timeout, which is also the idle limit: at 0.5 s, a clean-clone CI run (test
+        // assemblies side by side) once stalled the server past half a second between bytes, and one transport rightly
+        // reported the idle timeout instead. 1.5 s against the 50 ms drip leaves the stall thirty drips' room.
+        HttpTransportOptions options = BothTransports.Options(TimeSpan.FromSeconds(1.5));
 
         FetchOutcome outcome = await BothTransports.AgreeAsync(server.BaseUri, options, HangGuard(TimeSpan.FromSeconds(60)));
 
         Assert.Equal(3, outcome.ExitCode);
-        Assert.Equal($"transfer from {server.BaseUri.Authority} stayed below 1024 bytes/s for 0.5 s (low-speed limit)", outcome.Error);
+        Assert.Equal($"transfer from {server.BaseUri.Authority} stayed below 1024 bytes/s for 1.5 s (low-speed limit)", outcome.Error);
     }
 
     [Fact]
